@@ -1,0 +1,98 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { buildPlan } from '../ingest/build-plan.ts';
+import { type PlanMeta, planMetaSchema } from '../ingest/meta.ts';
+import { isSupportedFile, parseDocument } from '../ingest/parse-document.ts';
+import { DocumentError, type DocumentWarning } from '../ingest/types.ts';
+import type { Lexicon } from '../ingest/units/lexicon.ts';
+import { type ImportSummary, importPlan } from '../kb/import-plan.ts';
+import type { Db } from '../kb/open.ts';
+
+export type FileResult =
+  | {
+      kind: 'imported';
+      file: string;
+      summary: ImportSummary;
+      code: string | null;
+      appendix: string | null;
+      warnings: DocumentWarning[];
+    }
+  | { kind: 'failed'; file: string; message: string; line: number | null };
+
+export interface ImportOptions {
+  db: Db;
+  lexicon: Lexicon;
+  clock: () => Date;
+  /** Paths in results are shown relative to this folder. */
+  cwd: string;
+  onProgress?: (done: number, total: number, result: FileResult) => void;
+}
+
+/** Expands folders (recursively, sorted) into the plan files they hold; sidecar .meta.json files are not plans. */
+export function listPlanFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      const entries = readdirSync(path, { recursive: true, encoding: 'utf8' }).sort();
+      for (const entry of entries) {
+        const full = join(path, entry);
+        if (isSupportedFile(entry) && statSync(full).isFile()) files.push(full);
+      }
+    } else {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Imports each file in its own transaction: a bad file is reported and skipped, the others still import. */
+export async function importFiles(paths: string[], options: ImportOptions): Promise<FileResult[]> {
+  const files = listPlanFiles(paths);
+  const results: FileResult[] = [];
+  for (const [i, file] of files.entries()) {
+    const result = await importOne(file, options);
+    results.push(result);
+    options.onProgress?.(i + 1, files.length, result);
+  }
+  return results;
+}
+
+async function importOne(file: string, options: ImportOptions): Promise<FileResult> {
+  const shown = relative(options.cwd, file).split(sep).join('/') || file;
+  try {
+    if (!existsSync(file)) throw new DocumentError('Không tìm thấy tệp');
+    const meta = readMeta(file);
+    const doc = await parseDocument(file, readFileSync(file));
+    const plan = buildPlan(doc, meta, shown, options.lexicon);
+    const summary = importPlan(options.db, plan, options.clock());
+    return {
+      kind: 'imported',
+      file: shown,
+      summary,
+      code: plan.code,
+      appendix: plan.appendix,
+      warnings: plan.warnings,
+    };
+  } catch (error) {
+    const line = error instanceof DocumentError ? error.line : null;
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'failed', file: shown, message, line };
+  }
+}
+
+function readMeta(file: string): PlanMeta {
+  const path = `${file}.meta.json`;
+  if (!existsSync(path)) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new DocumentError(`Tệp ${path} không phải JSON hợp lệ`);
+  }
+  const parsed = planMetaSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ');
+    throw new DocumentError(`Tệp ${path} sai: ${issues}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,51 @@
+/**
+ * The narrative layout: a plan written as prose (a PDF extraction), whose tasks are criterion blocks
+ * ("(1) Tiêu chí …" / "- Cơ quan chủ trì tham mưu: …" / "- Nhiệm vụ, giải pháp: …") and lettered duties
+ * ("a) UBND các xã, phường, thị trấn thực hiện …") rather than rows of a table.
+ */
+
+import { toNfc } from '../vi/fold.ts';
+import { toParagraphs } from './narrative/paragraphs.ts';
+import type { Part } from './narrative/plan.ts';
+import { findPlanDeadline, splitParts, toGoals, toHeading } from './narrative/plan.ts';
+import type { TaskPartKind } from './narrative/walk.ts';
+import { TASK_PART_KINDS, toTaskRows } from './narrative/walk.ts';
+import type { DocumentWarning, ParsedDocument, RawTaskRow } from './types.ts';
+
+const UNIT_BLOCK = /^[ \t]*-[ \t]*Cơ quan chủ trì tham mưu[ \t]*:/imu;
+const TASKS_PART = /NHIỆM VỤ, GIẢI PHÁP/u;
+const NUMBERED_CRITERION = /^[ \t]*\(\d+\)[ \t]+Tiêu chí/imu;
+/** Lines with tabs are table rows: such a text is a table layout, whatever its headings say. */
+const TAB_LINE = /\t/u;
+const MAX_TAB_LINES = 1;
+
+export function looksNarrative(text: string): boolean {
+  const normalized = toNfc(text);
+  if (normalized.split('\n').filter((line) => TAB_LINE.test(line)).length > MAX_TAB_LINES) return false;
+  return UNIT_BLOCK.test(normalized) || (TASKS_PART.test(normalized) && NUMBERED_CRITERION.test(normalized));
+}
+
+export function parseNarrative(text: string): ParsedDocument {
+  const { preamble, parts } = splitParts(toParagraphs(text));
+  const rows: RawTaskRow[] = [];
+  const warnings: DocumentWarning[] = [];
+  for (const part of parts) {
+    if (!isTaskPart(part)) continue;
+    const section = { code: part.code, title: part.title };
+    const found = toTaskRows({ kind: part.kind, section, paragraphs: part.paragraphs });
+    rows.push(...found.rows);
+    warnings.push(...found.warnings);
+  }
+  return {
+    layout: 'narrative',
+    heading: toHeading(preamble),
+    rows,
+    goals: toGoals(parts.find((part) => part.kind === 'goals')),
+    planDeadline: findPlanDeadline(parts),
+    warnings,
+  };
+}
+
+function isTaskPart(part: Part): part is Part & { kind: TaskPartKind } {
+  return TASK_PART_KINDS.some((kind) => kind === part.kind);
+}

@@ -1,0 +1,94 @@
+/**
+ * The neutral shapes that every document layout is turned into. Layout parsers are pure: text (or a grid of
+ * cells read from .docx/.xlsx) in, `ParsedDocument` out. Units, deadlines and KPI targets are resolved later,
+ * once, in `build-plan.ts`, so that every layout gets the same semantics.
+ */
+
+export const LAYOUTS = ['cell-per-line', 'tab-separated', 'narrative', 'docx', 'xlsx'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+/** What a document says about itself in its heading ("Kèm theo Kế hoạch số 55/KH-SXD ngày 11/6/2025 của Sở Xây dựng"). */
+export interface PlanHeading {
+  /** "55/KH-SXD"; null when the number is still blank ("Kế hoạch số: /KH-SNV"). */
+  code: string | null;
+  /** Issuing body as written, without the province: "Sở Xây dựng", "UBND tỉnh". */
+  issuer: string | null;
+  /** Province named in the heading or title: "Lạng Sơn". */
+  province: string | null;
+  /** ISO date (YYYY-MM-DD) when the heading gives a full date. */
+  date: string | null;
+  year: number | null;
+  title: string;
+  /** The index or programme the plan serves: "PAR INDEX", "PAPI", "SIPAS", "CCHC" (comma-joined when several). */
+  index: string | null;
+  /** "Phụ lục I", "Phụ lục III" — distinguishes appendices of one plan. */
+  appendix: string | null;
+}
+
+/** One task row as the document writes it, before any interpretation. */
+export interface RawTaskRow {
+  /** 1-based line (text layouts) or table row (docx/xlsx) where the row starts, for messages. */
+  line: number;
+  sectionCode: string;
+  sectionTitle: string;
+  /** Row number as written ("7", "4.1", "2.2.1", "1.2.3 (1)", "3.1 a)"); may be empty in a defective row. */
+  stt: string;
+  content: string;
+  /** Unit cells as written: may hold several bodies separated by ';', line breaks, bullets or commas. */
+  lead: string;
+  coordinate: string;
+  deadline: string;
+  product: string;
+  /** Role given to coordinating units that carry no role words of their own ("thực hiện" in the narrative plan). */
+  coordinateRole?: string;
+}
+
+export interface DocumentWarning {
+  line: number;
+  message: string;
+}
+
+/** A headline goal of the whole plan ("PAR INDEX năm 2023 nằm trong nhóm 35 tỉnh, thành phố có chỉ số cao nhất"). */
+export interface PlanGoal {
+  index: string | null;
+  text: string;
+}
+
+export interface ParsedDocument {
+  layout: Layout;
+  heading: PlanHeading;
+  rows: RawTaskRow[];
+  goals: PlanGoal[];
+  /** A deadline that applies to every task whose own deadline cell is empty (narrative plans). */
+  planDeadline: string | null;
+  warnings: DocumentWarning[];
+}
+
+/** A rectangular view of a table, as read from TSV text, .docx or .xlsx: one string per cell, '\n' inside cells. */
+export interface Grid {
+  rows: GridRow[];
+}
+
+export interface GridRow {
+  /** 1-based source position (line or table row). */
+  line: number;
+  cells: string[];
+}
+
+/** Input to the table normaliser: lines of text above the table (title, heading) and the grid itself. */
+export interface TableDocument {
+  layout: Layout;
+  preamble: string[];
+  grid: Grid;
+}
+
+/** Thrown by parsers for a document they cannot read; `line` points at the offending place when known. */
+export class DocumentError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null = null,
+  ) {
+    super(message);
+    this.name = 'DocumentError';
+  }
+}

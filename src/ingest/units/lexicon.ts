@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { fold, foldWords } from '../../vi/fold.ts';
+
+/** What a collective covers; resolved against the organisation tree by the knowledge base. */
+export const COVERAGES = [
+  'internal_units',
+  'agencies',
+  'agencies_and_localities',
+  'districts',
+  'communes',
+  'vertical_agencies',
+  'public_service_units',
+] as const;
+export type Coverage = (typeof COVERAGES)[number];
+
+export const UNIT_CATEGORIES = [
+  'province',
+  'department',
+  'agency',
+  'district',
+  'commune',
+  'vertical',
+  'central',
+  'internal',
+] as const;
+export type UnitCategory = (typeof UNIT_CATEGORIES)[number];
+
+export const lexiconFileSchema = z.object({
+  aliases: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)) })),
+  collectives: z.array(
+    z.object({
+      name: z.string().min(1),
+      variants: z.array(z.string().min(1)),
+      covers: z.enum(COVERAGES),
+      condition: z.string().min(1).optional(),
+    }),
+  ),
+  categories: z.array(z.object({ prefix: z.string().min(1), category: z.enum(UNIT_CATEGORIES) })),
+  headWords: z.array(z.string().min(1)),
+  roleWords: z.array(z.string().min(1)),
+  ellipses: z.array(z.object({ fragment: z.string().min(1), prefix: z.string().min(1) })),
+});
+export type LexiconFile = z.infer<typeof lexiconFileSchema>;
+
+/** A name the splitter recognises whole, so commas and dashes inside it never split it. */
+export interface KnownName {
+  /** Folded words of the written form, for matching. */
+  folded: string;
+  canonical: string;
+  collective: { covers: Coverage; condition: string | null } | null;
+}
+
+export interface Lexicon {
+  /** Longest first, so "Các sở, ban, ngành, địa phương" wins over "Các sở, ban, ngành". */
+  known: KnownName[];
+  categories: { folded: string; category: UnitCategory }[];
+  headWords: string[];
+  roleWords: string[];
+  ellipses: { fragment: string; prefix: string }[];
+}
+
+export function createLexicon(file: LexiconFile): Lexicon {
+  const known: KnownName[] = [];
+  for (const entry of file.aliases) {
+    for (const written of [entry.name, ...entry.aliases]) {
+      known.push({ folded: foldWords(written), canonical: entry.name, collective: null });
+    }
+  }
+  for (const entry of file.collectives) {
+    const collective = { covers: entry.covers, condition: entry.condition ?? null };
+    for (const written of [entry.name, ...entry.variants]) {
+      known.push({ folded: foldWords(written), canonical: entry.name, collective });
+    }
+  }
+  known.sort((a, b) => b.folded.length - a.folded.length);
+  return {
+    known,
+    categories: file.categories.map((c) => ({ folded: foldWords(c.prefix), category: c.category })),
+    headWords: file.headWords.map((w) => fold(w)),
+    roleWords: file.roleWords,
+    ellipses: file.ellipses.map((e) => ({ fragment: fold(e.fragment), prefix: e.prefix })),
+  };
+}
+
+/** Category of a specific (non-collective) unit from its name; `fallback` depends on who issued the plan. */
+export function categoryOf(lexicon: Lexicon, name: string, fallback: UnitCategory): UnitCategory {
+  const words = foldWords(name);
+  for (const { folded, category } of lexicon.categories) {
+    if (words === folded || words.startsWith(`${folded} `)) return category;
+  }
+  return fallback;
+}

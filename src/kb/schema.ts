@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order and recorded in `user_version`. Never edit a released migration:
+ * add a new one. Progress reports (next issue) will reference `tasks.id`, which is stable across re-imports;
+ * tasks that disappear from a new version of a document are retired, never deleted, so nothing linked to
+ * them is lost.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    parent_id INTEGER REFERENCES units(id),
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('organisation', 'unit', 'collective')),
+    category TEXT NOT NULL,
+    covers TEXT,
+    search TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX units_identity ON units (ifnull(parent_id, 0), key);
+  CREATE INDEX units_search ON units (search);
+
+  CREATE TABLE plans (
+    id TEXT PRIMARY KEY,
+    code TEXT,
+    issuer TEXT NOT NULL,
+    issuer_unit_id INTEGER NOT NULL REFERENCES units(id),
+    province TEXT,
+    date TEXT,
+    year INTEGER,
+    title TEXT NOT NULL,
+    index_name TEXT,
+    appendix TEXT,
+    source TEXT NOT NULL,
+    layout TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+  );
+
+  CREATE TABLE plan_goals (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    index_name TEXT,
+    text TEXT NOT NULL,
+    PRIMARY KEY (plan_id, ord)
+  );
+
+  CREATE TABLE sections (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    title TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, code)
+  );
+
+  CREATE TABLE tasks (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id),
+    section_code TEXT NOT NULL,
+    stt TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    is_heading INTEGER NOT NULL,
+    parent_id TEXT,
+    content TEXT NOT NULL,
+    search TEXT NOT NULL,
+    deadline_raw TEXT NOT NULL,
+    deadline_due TEXT,
+    deadline_kind TEXT NOT NULL,
+    product TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    retired_at TEXT
+  );
+  CREATE INDEX tasks_plan ON tasks (plan_id, ord);
+  CREATE INDEX tasks_due ON tasks (deadline_due) WHERE retired_at IS NULL;
+
+  CREATE TABLE task_units (
+    task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    relation TEXT NOT NULL CHECK (relation IN ('lead', 'coordinate')),
+    ord INTEGER NOT NULL,
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    raw TEXT NOT NULL,
+    role TEXT,
+    condition TEXT,
+    PRIMARY KEY (task_id, relation, ord)
+  );
+  CREATE INDEX task_units_unit ON task_units (unit_id, relation);
+
+  CREATE TABLE task_kpis (
+    task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    op TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    PRIMARY KEY (task_id, ord)
+  );
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    const sql = MIGRATIONS[version];
+    if (sql === undefined) break;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
