@@ -1,4 +1,4 @@
-import { isHeaderRow } from './table/columns.ts';
+import { looksLikeHeader } from './table/columns.ts';
 import type { GridRow, Layout, TableDocument } from './types.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { GridRow, Layout, TableDocument } from './types.ts';
  */
 export function detectTableLayout(text: string): Extract<Layout, 'tab-separated' | 'cell-per-line'> | null {
   const lines = text.split('\n');
-  if (lines.some((l) => l.includes('\t') && !l.startsWith('\t') && isHeaderRow(l.split('\t')))) {
+  if (lines.some((l) => l.includes('\t') && !l.startsWith('\t') && looksLikeHeader(l.split('\t')))) {
     return 'tab-separated';
   }
   if (findCellPerLineHeader(lines) !== null) return 'cell-per-line';
@@ -18,7 +18,7 @@ export function detectTableLayout(text: string): Extract<Layout, 'tab-separated'
 
 export function readTabSeparated(text: string): TableDocument {
   const lines = text.split('\n');
-  const headerAt = lines.findIndex((l) => isHeaderRow(l.split('\t')));
+  const headerAt = lines.findIndex((l) => looksLikeHeader(l.split('\t')));
   const rows: GridRow[] = [];
   lines.forEach((line, i) => {
     if (i >= headerAt && line.trim() !== '') rows.push({ line: i + 1, cells: line.split('\t') });
@@ -56,7 +56,7 @@ function findCellPerLineHeader(lines: string[]): number | null {
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]?.startsWith('\t') || (i > 0 && lines[i - 1]?.startsWith('\t'))) continue;
     const block = toBlocks(lines, i)[0] ?? [];
-    if (isHeaderRow(block.map((c) => c.text))) return i;
+    if (looksLikeHeader(block.map((c) => c.text))) return i;
   }
   return null;
 }

@@ -44,6 +44,12 @@ export function isHeaderRow(cells: string[]): boolean {
   return REQUIRED_COLUMNS.every((c) => map[c] !== undefined);
 }
 
+/** Looser than `isHeaderRow`: enough to tell a table from prose, so a missing column gets its own message. */
+export function looksLikeHeader(cells: string[]): boolean {
+  const map = mapHeader(cells);
+  return map.stt !== undefined && (map.content !== undefined || map.lead !== undefined);
+}
+
 export function missingColumns(map: ColumnMap): Column[] {
   return REQUIRED_COLUMNS.filter((c) => map[c] === undefined);
 }

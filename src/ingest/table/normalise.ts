@@ -2,7 +2,7 @@ import { collapseSpaces } from '../../vi/fold.ts';
 import { parseHeading } from '../heading.ts';
 import type { DocumentWarning, GridRow, ParsedDocument, RawTaskRow, TableDocument } from '../types.ts';
 import { DocumentError } from '../types.ts';
-import { COLUMN_LABELS, type ColumnMap, isHeaderRow, mapHeader, missingColumns } from './columns.ts';
+import { COLUMN_LABELS, type ColumnMap, isHeaderRow, looksLikeHeader, mapHeader, missingColumns } from './columns.ts';
 
 /**
  * Turns a grid (from any table layout: TSV text, one cell per line, .docx, .xlsx) into task rows.
@@ -35,10 +35,7 @@ function findHeader(rows: GridRow[]): number {
   const at = rows.findIndex((r) => isHeaderRow(r.cells));
   if (at >= 0) return at;
   // A row that names STT but misses a required column: say which, so the clerk can fix the file.
-  const partial = rows.find((r) => {
-    const map = mapHeader(r.cells);
-    return map.stt !== undefined && (map.content !== undefined || map.lead !== undefined);
-  });
+  const partial = rows.find((r) => looksLikeHeader(r.cells));
   if (partial) {
     const missing = missingColumns(mapHeader(partial.cells)).map((c) => COLUMN_LABELS[c]);
     throw new DocumentError(`Bảng nhiệm vụ thiếu cột: ${missing.join(', ')}`, partial.line);
