@@ -33,7 +33,11 @@ describe('bad input', () => {
     ['plan.pdf', 'x', /chưa được hỗ trợ/],
   ])('%s is refused with a clear message', async (name, content, message) => {
     const { db, bad, good } = await importWithGood(name, content);
-    expect(bad).toMatchObject({ kind: 'failed', file: expect.stringContaining(name), message: expect.stringMatching(message) });
+    expect(bad).toMatchObject({
+      kind: 'failed',
+      file: expect.stringContaining(name),
+      message: expect.stringMatching(message),
+    });
     expect(good).toMatchObject({ kind: 'imported' });
     expect(countRows(db).plans).toBe(1);
   });
@@ -41,7 +45,11 @@ describe('bad input', () => {
   it('a table without the lead column names the missing column and the line', async () => {
     const text = `Phụ lục\nKẾ HOẠCH THỬ\n\n${TSV_HEADER_NO_LEAD}\n1\tViệc một\tQuý I/2026\tBáo cáo\n`;
     const { bad } = await importWithGood('no-lead.txt', text);
-    expect(bad).toMatchObject({ kind: 'failed', line: 4, message: expect.stringContaining('Cơ quan chủ trì') });
+    expect(bad).toMatchObject({
+      kind: 'failed',
+      line: 4,
+      message: expect.stringContaining('Cơ quan chủ trì'),
+    });
   });
 
   it('a file without its issuer is refused before anything is written', async () => {

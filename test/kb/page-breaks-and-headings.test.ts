@@ -16,7 +16,9 @@ describe('rows split across page breaks are joined to the row above', () => {
 
   it('SNV II.6: the coordinating cell "Các Phòng, đơn vị" + "thuộc và trực thuộc Sở" is one collective', () => {
     const t = taskOf(kb, 'snv-2026-cchc/II/6');
-    expect(t.coordinate).toMatchObject([{ name: 'Các Phòng, đơn vị thuộc và trực thuộc Sở', collective: true }]);
+    expect(t.coordinate).toMatchObject([
+      { name: 'Các Phòng, đơn vị thuộc và trực thuộc Sở', collective: true },
+    ]);
     expect(t.product).toBe('Văn bản của Sở cử công chức tham gia');
   });
 
@@ -28,7 +30,9 @@ describe('rows split across page breaks are joined to the row above', () => {
       'Công chức, viên chức giải quyết TTHC',
     ]);
     expect(t.lead[1]?.condition).toBe('có trách nhiệm đối với TTHC thuộc thẩm quyền');
-    expect(t.lead[1]?.raw).toBe('Các Phòng, đơn vị thuộc và trực thuộc Sở có trách nhiệm đối với TTHC thuộc thẩm quyền');
+    expect(t.lead[1]?.raw).toBe(
+      'Các Phòng, đơn vị thuộc và trực thuộc Sở có trách nhiệm đối với TTHC thuộc thẩm quyền',
+    );
   });
 
   it('SNV V.2: lead "Phòng Công" + "chức, viên chức" becomes Phòng Công chức, viên chức', () => {
@@ -45,7 +49,9 @@ describe('rows split across page breaks are joined to the row above', () => {
   it('UBND 2024 III.4.5: "Trong" + "năm 2024" and "Văn phòng" + "UBND tỉnh theo dõi…"', () => {
     const t = taskOf(kb, '126-kh-ubnd-phu-luc/III/4.5');
     expect(t.deadline).toMatchObject({ raw: 'Trong năm 2024', due: '2024-12-31', kind: 'date' });
-    expect(t.lead).toMatchObject([{ name: 'Văn phòng UBND tỉnh', role: 'theo dõi, hướng dẫn, đôn đốc việc thực hiện' }]);
+    expect(t.lead).toMatchObject([
+      { name: 'Văn phòng UBND tỉnh', role: 'theo dõi, hướng dẫn, đôn đốc việc thực hiện' },
+    ]);
   });
 
   it('UBND 2024 I.6: a merged sub-row inside a page adds a second lead unit with its own role', () => {
@@ -86,11 +92,18 @@ describe('sub-numbering and headings', () => {
   });
 
   it('UBND 2024 VI.2.2.1 has no deadline of its own and falls under its heading "Trong năm 2024"', () => {
-    expect(taskOf(kb, '126-kh-ubnd-phu-luc/VI/2.2.1').deadline).toMatchObject({ due: '2024-12-31', kind: 'date' });
+    expect(taskOf(kb, '126-kh-ubnd-phu-luc/VI/2.2.1').deadline).toMatchObject({
+      due: '2024-12-31',
+      kind: 'date',
+    });
   });
 
   it('UBND 2024 III.2.3.1 has no deadline anywhere above it: none, never a guess', () => {
-    expect(taskOf(kb, '126-kh-ubnd-phu-luc/III/2.3.1').deadline).toEqual({ raw: '', due: null, kind: 'none' });
+    expect(taskOf(kb, '126-kh-ubnd-phu-luc/III/2.3.1').deadline).toEqual({
+      raw: '',
+      due: null,
+      kind: 'none',
+    });
   });
 
   it('UBND 2024 I.4.3 lead "UBND cấp huyện, cấp xã" names two collectives', () => {
@@ -118,7 +131,9 @@ describe('the narrative plan', () => {
   it('criterion block 1.2.3 (2): lead advises, executing bodies coordinate with role "thực hiện"', () => {
     const t = taskOf(kb, id('1/1.2.3(2)'));
     expect(t.parentId).toBe(id('1/1.2.3'));
-    expect(t.content).toMatch(/^Tiêu chí tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trong năm được giải quyết đúng hạn/);
+    expect(t.content).toMatch(
+      /^Tiêu chí tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trong năm được giải quyết đúng hạn/,
+    );
     expect(names(t.lead)).toEqual(['Văn phòng UBND tỉnh']);
     expect(t.coordinate.map((u) => [u.name, u.role])).toEqual([
       ['Các sở, ban, ngành', 'thực hiện'],

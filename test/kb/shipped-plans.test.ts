@@ -71,7 +71,9 @@ describe('tasks field by field', () => {
     const t = taskOf(kb, '55-kh-sxd-phu-luc-i/III/7');
     expect(t.section).toEqual({ code: 'III', title: 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH (TTHC)' });
     expect(t.lead).toMatchObject([{ name: 'Các phòng, ban, đơn vị thuộc Sở', collective: true, role: null }]);
-    expect(t.coordinate).toMatchObject([{ name: 'Văn phòng Sở', raw: 'Văn phòng Sở tổng hợp', role: 'tổng hợp' }]);
+    expect(t.coordinate).toMatchObject([
+      { name: 'Văn phòng Sở', raw: 'Văn phòng Sở tổng hợp', role: 'tổng hợp' },
+    ]);
     expect(t.deadline).toEqual({ raw: 'Thường xuyên', due: null, kind: 'ongoing' });
     expect(t.kpis).toContainEqual(expect.objectContaining({ op: '>', value: 99, unit: '%' }));
     expect(t.kpis).toContainEqual(expect.objectContaining({ op: '=', value: 100, unit: '%' }));
@@ -84,7 +86,9 @@ describe('tasks field by field', () => {
 
   it('SXD VII.5: conditional collective keeps its condition; "Năm 2025" is due 2025-12-31', () => {
     const t = taskOf(kb, '55-kh-sxd-phu-luc-i/VII/5');
-    expect(t.lead).toMatchObject([{ name: 'Các phòng được giao giải quyết TTHC', condition: 'được giao giải quyết TTHC' }]);
+    expect(t.lead).toMatchObject([
+      { name: 'Các phòng được giao giải quyết TTHC', condition: 'được giao giải quyết TTHC' },
+    ]);
     expect(t.deadline).toMatchObject({ due: '2025-12-31', kind: 'date' });
     expect(t.kpis.map((k) => [k.op, k.value])).toEqual([
       ['>', 80],

@@ -41,7 +41,9 @@ describe('units are scoped by organisation', () => {
     const { db, kb } = await importShipped();
     const collective = kb.units.find((u) => u.name === 'Các sở, ban, ngành');
     const covered = findCoveredUnits(db, collective?.id ?? -1).map((u) => u.name);
-    expect(covered).toEqual(expect.arrayContaining(['Sở Tư pháp', 'Sở Nội vụ', 'Sở Xây dựng', 'Văn phòng UBND tỉnh']));
+    expect(covered).toEqual(
+      expect.arrayContaining(['Sở Tư pháp', 'Sở Nội vụ', 'Sở Xây dựng', 'Văn phòng UBND tỉnh']),
+    );
     expect(covered).not.toContain('Văn phòng Sở');
     expect(covered).not.toContain('UBND huyện Chi Lăng');
   });
@@ -53,7 +55,9 @@ describe('re-importing', () => {
     await importInto(db, [SHIPPED_PLANS_DIR]);
     const before = exportKnowledgeBase(db);
     const again = await importInto(db, [SHIPPED_PLANS_DIR], () => new Date('2026-11-23T00:00:00Z'));
-    expect(again.map((r) => (r.kind === 'imported' ? r.summary.status : r.kind))).toEqual(Array(5).fill('unchanged'));
+    expect(again.map((r) => (r.kind === 'imported' ? r.summary.status : r.kind))).toEqual(
+      Array(5).fill('unchanged'),
+    );
     expect(exportKnowledgeBase(db)).toEqual(before);
   });
 
@@ -80,7 +84,9 @@ describe('re-importing', () => {
     expect(kb.tasks.some((t) => t.id === '55-kh-sxd-phu-luc-iii/VI/1')).toBe(false);
     const retired = db.prepare("SELECT retired_at FROM tasks WHERE id = '55-kh-sxd-phu-luc-iii/VI/1'").get();
     expect(retired).toMatchObject({ retired_at: expect.any(String) });
-    expect(db.prepare('SELECT count(*) AS n FROM progress_probe JOIN tasks ON tasks.id = task_id').get()).toEqual({
+    expect(
+      db.prepare('SELECT count(*) AS n FROM progress_probe JOIN tasks ON tasks.id = task_id').get(),
+    ).toEqual({
       n: 1,
     });
   });

@@ -2,7 +2,14 @@ import { collapseSpaces } from '../../vi/fold.ts';
 import { parseHeading } from '../heading.ts';
 import type { DocumentWarning, GridRow, ParsedDocument, RawTaskRow, TableDocument } from '../types.ts';
 import { DocumentError } from '../types.ts';
-import { COLUMN_LABELS, type ColumnMap, isHeaderRow, looksLikeHeader, mapHeader, missingColumns } from './columns.ts';
+import {
+  COLUMN_LABELS,
+  type ColumnMap,
+  isHeaderRow,
+  looksLikeHeader,
+  mapHeader,
+  missingColumns,
+} from './columns.ts';
 
 /**
  * Turns a grid (from any table layout: TSV text, one cell per line, .docx, .xlsx) into task rows.

@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/paths.ts';
+
+/**
+ * The core (src/) knows nothing of chat platforms, HTTP servers or the environment: adapters translate, the
+ * composition roots wire. Composition roots are the only files allowed to read process.env.
+ */
+const COMPOSITION_ROOTS = ['src/cli.ts'];
+const FORBIDDEN_IMPORTS = [
+  /from '\.\.\/+adapters/,
+  /from '(?:\.\.\/)+adapters/,
+  /botbuilder/,
+  /fastify/,
+  /express/,
+  /node:http'/,
+];
+
+function sources(dir: string): string[] {
+  return readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+}
+
+describe('architecture', () => {
+  const files = sources('src');
+
+  it.each(files)('%s imports no adapter, platform SDK or HTTP server', (file) => {
+    const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
+    for (const pattern of FORBIDDEN_IMPORTS) expect(text, `${file} matches ${pattern}`).not.toMatch(pattern);
+  });
+
+  it('only composition roots read process.env', () => {
+    const readers = files
+      .filter((f) => readFileSync(join(PROJECT_ROOT, f), 'utf8').includes('process.env'))
+      .map((f) => relative('.', f));
+    expect(readers.filter((f) => !COMPOSITION_ROOTS.includes(f))).toEqual([]);
+  });
+
+  it('source files stay small (under 300 lines)', () => {
+    const big = [...files, ...sources('adapters')].filter(
+      (f) => readFileSync(join(PROJECT_ROOT, f), 'utf8').split('\n').length > 300,
+    );
+    expect(big).toEqual([]);
+  });
+});
