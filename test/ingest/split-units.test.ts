@@ -104,3 +104,15 @@ describe('splitting unit cells', () => {
     expect(units[0]?.collective).toEqual({ covers: 'internal_units' });
   });
 });
+
+describe('abbreviations from the lexicon work both ways', () => {
+  it.each([
+    ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng UBND tỉnh'],
+    ['Đoàn kiểm tra cải cách hành chính của tỉnh', 'Đoàn kiểm tra CCHC của tỉnh'],
+    ['Các phòng được giao giải quyết thủ tục hành chính', 'Các phòng được giao giải quyết TTHC'],
+    ['Trung tâm PVHCC tỉnh', 'Trung tâm Phục vụ hành chính công tỉnh'],
+    ['VP UBND tỉnh', 'Văn phòng UBND tỉnh'],
+  ])('%s → %s', (cell, name) => {
+    expect(splitUnitCell(cell, testLexicon()).map((u) => u.name)).toEqual([name]);
+  });
+});

@@ -26,6 +26,8 @@ export const UNIT_CATEGORIES = [
 export type UnitCategory = (typeof UNIT_CATEGORIES)[number];
 
 export const lexiconFileSchema = z.object({
+  /** Abbreviation → written-out form; every known name is also matched with each one swapped either way. */
+  abbreviations: z.record(z.string().min(1), z.string().min(1)),
   aliases: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)) })),
   collectives: z.array(
     z.object({
@@ -59,18 +61,40 @@ export interface Lexicon {
   ellipses: { fragment: string; prefix: string }[];
 }
 
+type Swap = [from: RegExp, to: string];
+
+/** Both directions of every abbreviation, on folded words ("ubnd" ⇄ "uy ban nhan dan"). */
+function toSwaps(abbreviations: Record<string, string>): Swap[] {
+  return Object.entries(abbreviations).flatMap(([short, long]): Swap[] => {
+    const [s, l] = [foldWords(short), foldWords(long)];
+    return [
+      [new RegExp(`(^| )${s}(?= |$)`, 'g'), `$1${l}`],
+      [new RegExp(`(^| )${l}(?= |$)`, 'g'), `$1${s}`],
+    ];
+  });
+}
+
+function withVariants(written: string, swaps: Swap[]): string[] {
+  const folded = foldWords(written);
+  const variants = new Set([folded]);
+  for (const [from, to] of swaps) variants.add(folded.replace(from, to));
+  return [...variants];
+}
+
 export function createLexicon(file: LexiconFile): Lexicon {
+  const swaps = toSwaps(file.abbreviations);
   const known: KnownName[] = [];
-  for (const entry of file.aliases) {
-    for (const written of [entry.name, ...entry.aliases]) {
-      known.push({ folded: foldWords(written), canonical: entry.name, collective: null });
+  const add = (forms: string[], canonical: string, collective: KnownName['collective']) => {
+    const seen = new Set<string>();
+    for (const folded of forms.flatMap((f) => withVariants(f, swaps))) {
+      if (seen.has(folded)) continue;
+      seen.add(folded);
+      known.push({ folded, canonical, collective });
     }
-  }
+  };
+  for (const entry of file.aliases) add([entry.name, ...entry.aliases], entry.name, null);
   for (const entry of file.collectives) {
-    const collective = { covers: entry.covers, condition: entry.condition ?? null };
-    for (const written of [entry.name, ...entry.variants]) {
-      known.push({ folded: foldWords(written), canonical: entry.name, collective });
-    }
+    add([entry.name, ...entry.variants], entry.name, { covers: entry.covers, condition: entry.condition ?? null });
   }
   known.sort((a, b) => b.folded.length - a.folded.length);
   return {
