@@ -35,7 +35,11 @@ export const DEPARTMENTS: Department[] = [
   {
     name: 'Sở Xây dựng',
     abbr: 'SXD',
-    units: ['Phòng Quản lý nhà và thị trường bất động sản', 'Phòng Phát triển đô thị', 'Phòng Hạ tầng kỹ thuật'],
+    units: [
+      'Phòng Quản lý nhà và thị trường bất động sản',
+      'Phòng Phát triển đô thị',
+      'Phòng Hạ tầng kỹ thuật',
+    ],
   },
   {
     name: 'Sở Nội vụ',
@@ -53,13 +57,21 @@ export const DEPARTMENTS: Department[] = [
   },
   { name: 'Sở Tài chính', abbr: 'STC', units: ['Phòng Quản lý ngân sách', 'Phòng Quản lý giá và công sản'] },
   { name: 'Sở Công Thương', abbr: 'SCT', units: ['Phòng Quản lý công nghiệp', 'Phòng Quản lý thương mại'] },
-  { name: 'Sở Y tế', abbr: 'SYT', units: ['Phòng Nghiệp vụ Y', 'Phòng Nghiệp vụ Dược', 'Phòng Quản lý hành nghề'] },
+  {
+    name: 'Sở Y tế',
+    abbr: 'SYT',
+    units: ['Phòng Nghiệp vụ Y', 'Phòng Nghiệp vụ Dược', 'Phòng Quản lý hành nghề'],
+  },
   {
     name: 'Sở Giáo dục và Đào tạo',
     abbr: 'SGDĐT',
     units: ['Phòng Giáo dục phổ thông', 'Phòng Giáo dục mầm non', 'Phòng Quản lý chất lượng'],
   },
-  { name: 'Sở Khoa học và Công nghệ', abbr: 'SKHCN', units: ['Phòng Quản lý khoa học', 'Phòng Chuyển đổi số'] },
+  {
+    name: 'Sở Khoa học và Công nghệ',
+    abbr: 'SKHCN',
+    units: ['Phòng Quản lý khoa học', 'Phòng Chuyển đổi số'],
+  },
   {
     name: 'Sở Văn hóa, Thể thao và Du lịch',
     abbr: 'SVHTTDL',
@@ -70,14 +82,22 @@ export const DEPARTMENTS: Department[] = [
     abbr: 'SNNMT',
     units: ['Phòng Quản lý đất đai', 'Phòng Môi trường', 'Chi cục Thủy lợi'],
   },
-  { name: 'Sở Dân tộc và Tôn giáo', abbr: 'SDTTG', units: ['Phòng Chính sách dân tộc', 'Phòng Quản lý tôn giáo'] },
+  {
+    name: 'Sở Dân tộc và Tôn giáo',
+    abbr: 'SDTTG',
+    units: ['Phòng Chính sách dân tộc', 'Phòng Quản lý tôn giáo'],
+  },
   { name: 'Sở Ngoại vụ', abbr: 'SNgV', units: ['Phòng Lãnh sự', 'Phòng Hợp tác quốc tế'] },
   {
     name: 'Sở Giao thông vận tải',
     abbr: 'SGTVT',
     units: ['Phòng Quản lý vận tải, phương tiện và người lái', 'Phòng Quản lý kết cấu hạ tầng giao thông'],
   },
-  { name: 'Sở Kế hoạch và Đầu tư', abbr: 'SKHĐT', units: ['Phòng Đăng ký kinh doanh', 'Phòng Tổng hợp, quy hoạch'] },
+  {
+    name: 'Sở Kế hoạch và Đầu tư',
+    abbr: 'SKHĐT',
+    units: ['Phòng Đăng ký kinh doanh', 'Phòng Tổng hợp, quy hoạch'],
+  },
   {
     name: 'Sở Thông tin và Truyền thông',
     abbr: 'STTTT',
@@ -88,7 +108,11 @@ export const DEPARTMENTS: Department[] = [
     abbr: 'SLĐTBXH',
     units: ['Phòng Việc làm', 'Phòng Bảo trợ xã hội', 'Phòng Người có công'],
   },
-  { name: 'Sở Tài nguyên và Môi trường', abbr: 'STNMT', units: ['Phòng Quản lý đất đai', 'Phòng Tài nguyên nước'] },
+  {
+    name: 'Sở Tài nguyên và Môi trường',
+    abbr: 'STNMT',
+    units: ['Phòng Quản lý đất đai', 'Phòng Tài nguyên nước'],
+  },
   {
     name: 'Sở Nông nghiệp và Phát triển nông thôn',
     abbr: 'SNNPTNT',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { buildPlan } from '../ingest/build-plan.ts';
@@ -5,7 +6,7 @@ import { type PlanMeta, planMetaSchema } from '../ingest/meta.ts';
 import { isSupportedFile, parseDocument } from '../ingest/parse-document.ts';
 import { DocumentError, type DocumentWarning } from '../ingest/types.ts';
 import type { Lexicon } from '../ingest/units/lexicon.ts';
-import { type ImportSummary, importPlan } from '../kb/import-plan.ts';
+import { findUnchangedImport, type ImportSummary, importPlan } from '../kb/import-plan.ts';
 import type { Db } from '../kb/open.ts';
 
 export type FileResult =
@@ -61,31 +62,61 @@ async function importOne(file: string, options: ImportOptions): Promise<FileResu
   const shown = relative(options.cwd, file).split(sep).join('/') || file;
   try {
     if (!existsSync(file)) throw new DocumentError('Không tìm thấy tệp');
-    const meta = readMeta(file);
-    const doc = await parseDocument(file, readFileSync(file));
-    const plan = buildPlan(doc, meta, shown, options.lexicon);
-    const summary = importPlan(options.db, plan, options.clock());
-    return {
-      kind: 'imported',
-      file: shown,
-      summary,
-      code: plan.code,
-      appendix: plan.appendix,
-      warnings: plan.warnings,
-    };
+    const bytes = readFileSync(file);
+    const metaPath = `${file}.meta.json`;
+    const metaBytes = existsSync(metaPath) ? readFileSync(metaPath) : null;
+    const sourceHash = hashSource(bytes, metaBytes, options.lexicon);
+    const unchanged = findUnchangedImport(options.db, shown, sourceHash);
+    if (unchanged) {
+      return {
+        kind: 'imported',
+        file: shown,
+        summary: unchanged,
+        ...planLabel(options.db, unchanged.planId),
+      };
+    }
+    const doc = await parseDocument(file, bytes);
+    const plan = buildPlan(doc, readMeta(metaPath, metaBytes), shown, options.lexicon);
+    const summary = importPlan(options.db, plan, options.clock(), sourceHash);
+    const { code, appendix, warnings } = plan;
+    return { kind: 'imported', file: shown, summary, code, appendix, warnings };
   } catch (error) {
-    const line = error instanceof DocumentError ? error.line : null;
-    const message = error instanceof Error ? error.message : String(error);
-    return { kind: 'failed', file: shown, message, line };
+    if (error instanceof DocumentError)
+      return { kind: 'failed', file: shown, message: error.message, line: error.line };
+    // Not the document's fault (disk, database, a bug): say so, with the detail for whoever maintains the bot.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      kind: 'failed',
+      file: shown,
+      message: `Lỗi hệ thống khi nhập (chi tiết: ${detail})`,
+      line: null,
+    };
   }
 }
 
-function readMeta(file: string): PlanMeta {
-  const path = `${file}.meta.json`;
-  if (!existsSync(path)) return {};
+/** Bumped when parsing changes, so that files imported by an older importer are parsed again. */
+const IMPORTER_VERSION = '1';
+
+function hashSource(bytes: Buffer, metaBytes: Buffer | null, lexicon: Lexicon): string {
+  const hash = createHash('sha256').update(`${IMPORTER_VERSION}|${lexicon.version}|`).update(bytes);
+  if (metaBytes) hash.update('|meta|').update(metaBytes);
+  return hash.digest('hex');
+}
+
+function planLabel(db: Db, planId: string): { code: string | null; appendix: string | null; warnings: [] } {
+  const row = db
+    .prepare<[string], { code: string | null; appendix: string | null }>(
+      'SELECT code, appendix FROM plans WHERE id = ?',
+    )
+    .get(planId);
+  return { code: row?.code ?? null, appendix: row?.appendix ?? null, warnings: [] };
+}
+
+function readMeta(path: string, bytes: Buffer | null): PlanMeta {
+  if (!bytes) return {};
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new DocumentError(`Tệp ${path} không phải JSON hợp lệ`);
   }

@@ -4,7 +4,14 @@ import { foldWords } from '../vi/fold.ts';
 import { extractKpis, type KpiTarget } from '../vi/kpi.ts';
 import { stripProvince } from './heading.ts';
 import type { PlanMeta } from './meta.ts';
-import type { DocumentWarning, Layout, ParsedDocument, PlanGoal, RawTaskRow } from './types.ts';
+import {
+  DocumentError,
+  type DocumentWarning,
+  type Layout,
+  type ParsedDocument,
+  type PlanGoal,
+  type RawTaskRow,
+} from './types.ts';
 import { type Coverage, categoryOf, type Lexicon, type UnitCategory } from './units/lexicon.ts';
 import { splitUnitCell, type UnitPhrase } from './units/split-units.ts';
 
@@ -23,7 +30,7 @@ export interface UnitRef {
 }
 
 export interface TaskRecord {
-  /** Stable across re-imports: plan id, section and STT ("55-kh-sxd-phu-luc-i/III/7"). */
+  /** Stable across re-imports: plan id, section and STT ("55-kh-sxd-2025-phu-luc-i/III/7"). */
   id: string;
   ord: number;
   sectionCode: string;
@@ -70,13 +77,16 @@ export function buildPlan(doc: ParsedDocument, meta: PlanMeta, source: string, l
   const h = doc.heading;
   const province = meta.province ?? h.province;
   const rawIssuer = stripProvince(meta.issuer ?? h.issuer ?? '', province);
-  if (rawIssuer === '') throw new Error('không rõ cơ quan ban hành (thêm "issuer" vào tệp .meta.json)');
+  if (rawIssuer === '')
+    throw new DocumentError(
+      'Không rõ cơ quan ban hành: văn bản không có dòng "Kèm theo Kế hoạch số … của …"; hãy thêm "issuer" vào tệp .meta.json đi kèm',
+    );
   const issuerName = splitUnitCell(rawIssuer, lexicon)[0]?.name ?? rawIssuer;
   const issuerCategory = categoryOf(lexicon, issuerName, 'department');
   const code = meta.code !== undefined ? meta.code : h.code;
   const appendix = meta.appendix !== undefined ? meta.appendix : h.appendix;
   const plan: PlanRecord = {
-    id: meta.id ?? planIdOf(code, appendix, source),
+    id: '',
     code,
     issuer: issuerCategory === 'province' && province ? `${issuerName} ${province}` : issuerName,
     issuerCategory,
@@ -93,13 +103,15 @@ export function buildPlan(doc: ParsedDocument, meta: PlanMeta, source: string, l
     tasks: [],
     warnings: [...doc.warnings],
   };
+  // Numbers restart every year and appendices share one number: both are part of the id.
+  plan.id = meta.id ?? planIdOf(code, plan.year, appendix, source);
   plan.sections = sectionsOf(doc.rows);
   plan.tasks = buildTasks(doc, plan, lexicon);
   return plan;
 }
 
-function planIdOf(code: string | null, appendix: string | null, source: string): string {
-  if (code) return toSlug(`${code} ${appendix ?? ''}`);
+function planIdOf(code: string | null, year: number | null, appendix: string | null, source: string): string {
+  if (code) return toSlug(`${code} ${year ?? ''} ${appendix ?? ''}`);
   return toSlug(basename(source, extname(source)));
 }
 

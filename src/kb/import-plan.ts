@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PlanRecord, TaskRecord } from '../ingest/build-plan.ts';
+import { DocumentError } from '../ingest/types.ts';
 import { foldWords } from '../vi/fold.ts';
 import type { Db } from './open.ts';
 import { createUnitsRepo, type UnitsRepo } from './units-repo.ts';
@@ -26,37 +27,58 @@ function hashOf(value: unknown): string {
  * Writes one plan in one transaction: re-importing the same document changes nothing; a changed document
  * updates its tasks in place (same ids) and retires the tasks it no longer has.
  */
-export function importPlan(db: Db, plan: PlanRecord, now: Date): ImportSummary {
+export function importPlan(db: Db, plan: PlanRecord, now: Date, sourceHash: string): ImportSummary {
   const { warnings: _warnings, ...content } = plan;
   const planHash = hashOf(content);
   const existing = db
-    .prepare<[string], { content_hash: string }>('SELECT content_hash FROM plans WHERE id = ?')
+    .prepare<[string], { content_hash: string; issuer: string; province: string | null; source: string }>(
+      'SELECT content_hash, issuer, province, source FROM plans WHERE id = ?',
+    )
     .get(plan.id);
+  if (existing && (existing.issuer !== plan.issuer || existing.province !== plan.province)) {
+    // Two organisations numbered their plans alike: never let one silently replace the other.
+    throw new DocumentError(
+      `Mã kế hoạch "${plan.id}" đã dùng cho kế hoạch của ${existing.issuer} (tệp ${existing.source}); ` +
+        'hãy đặt "id" riêng trong tệp .meta.json đi kèm',
+    );
+  }
   const base = {
     planId: plan.id,
     tasks: plan.tasks.filter((t) => !t.isHeading).length,
     headings: plan.tasks.filter((t) => t.isHeading).length,
     units: new Set(plan.tasks.flatMap((t) => [...t.lead, ...t.coordinate].map((u) => u.name))).size,
   };
-  if (existing?.content_hash === planHash) return { ...base, status: 'unchanged', retired: 0 };
-  const retired = db.transaction(() => writePlan(db, plan, planHash, now.toISOString()))();
+  if (existing?.content_hash === planHash) {
+    db.prepare('UPDATE plans SET source = ?, source_hash = ? WHERE id = ?').run(
+      plan.source,
+      sourceHash,
+      plan.id,
+    );
+    return { ...base, status: 'unchanged', retired: 0 };
+  }
+  const retired = db.transaction(() => writePlan(db, plan, { planHash, sourceHash }, now.toISOString()))();
   return { ...base, status: existing ? 'updated' : 'new', retired };
 }
 
-function writePlan(db: Db, plan: PlanRecord, planHash: string, now: string): number {
+function writePlan(
+  db: Db,
+  plan: PlanRecord,
+  hashes: { planHash: string; sourceHash: string },
+  now: string,
+): number {
   const units = createUnitsRepo(db);
   const issuerId = units.issuer(plan.issuer, plan.issuerCategory, plan.province);
   db.prepare(
     `INSERT INTO plans (id, code, issuer, issuer_unit_id, province, date, year, title, index_name, appendix, source,
-       layout, content_hash, imported_at)
+       layout, content_hash, source_hash, imported_at)
      VALUES (@id, @code, @issuer, @issuerId, @province, @date, @year, @title, @index, @appendix, @source, @layout,
-       @hash, @now)
+       @planHash, @sourceHash, @now)
      ON CONFLICT (id) DO UPDATE SET code = excluded.code, issuer = excluded.issuer,
        issuer_unit_id = excluded.issuer_unit_id, province = excluded.province, date = excluded.date,
        year = excluded.year, title = excluded.title, index_name = excluded.index_name, appendix = excluded.appendix,
        source = excluded.source, layout = excluded.layout, content_hash = excluded.content_hash,
-       imported_at = excluded.imported_at`,
-  ).run({ ...plan, issuerId, hash: planHash, now });
+       source_hash = excluded.source_hash, imported_at = excluded.imported_at`,
+  ).run({ ...plan, issuerId, ...hashes, now });
   db.prepare('DELETE FROM plan_goals WHERE plan_id = ?').run(plan.id);
   const goal = db.prepare('INSERT INTO plan_goals (plan_id, ord, index_name, text) VALUES (?, ?, ?, ?)');
   for (const [i, g] of plan.goals.entries()) goal.run(plan.id, i, g.index, g.text);
@@ -129,4 +151,31 @@ function retireMissing(db: Db, plan: PlanRecord, now: string): number {
   const gone = current.filter((t) => !keep.has(t.id));
   for (const t of gone) retire.run(now, t.id);
   return gone.length;
+}
+
+/**
+ * The summary of a file imported before from exactly these bytes (same sidecar, lexicon and importer), or null.
+ * Lets a re-import of an unchanged folder skip parsing.
+ */
+export function findUnchangedImport(db: Db, source: string, sourceHash: string): ImportSummary | null {
+  const plan = db
+    .prepare<[string, string], { id: string }>('SELECT id FROM plans WHERE source = ? AND source_hash = ?')
+    .get(source, sourceHash);
+  if (!plan) return null;
+  const counts = db
+    .prepare<{ id: string }, { tasks: number; headings: number; units: number }>(
+      `SELECT sum(is_heading = 0) AS tasks, sum(is_heading = 1) AS headings,
+         (SELECT count(DISTINCT tu.unit_id) FROM task_units tu JOIN tasks t2 ON t2.id = tu.task_id
+          WHERE t2.plan_id = @id AND t2.retired_at IS NULL) AS units
+       FROM tasks WHERE plan_id = @id AND retired_at IS NULL`,
+    )
+    .get({ id: plan.id });
+  return {
+    planId: plan.id,
+    status: 'unchanged',
+    tasks: counts?.tasks ?? 0,
+    headings: counts?.headings ?? 0,
+    units: counts?.units ?? 0,
+    retired: 0,
+  };
 }

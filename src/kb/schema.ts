@@ -98,6 +98,10 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (task_id, ord)
   );
   `,
+  // v2: a hash of the source bytes (with the sidecar, lexicon and importer version) lets an unchanged file be
+  // skipped without parsing it again.
+  `ALTER TABLE plans ADD COLUMN source_hash TEXT;
+   CREATE INDEX plans_source ON plans (source);`,
 ];
 
 export function migrate(db: Database.Database): void {

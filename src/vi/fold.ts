@@ -45,3 +45,23 @@ export function fold(text: string): string {
 export function foldWords(text: string): string {
   return collapseSpaces(fold(text).replace(/[^\p{L}\p{N}%]+/gu, ' '));
 }
+
+/**
+ * Like `fold` but never changes the length (no space collapsing), so an index found in the folded copy is an
+ * index in the source. Characters whose folded form would change length are kept as they are.
+ */
+export function foldKeepLength(source: string): string {
+  const quick = source
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+  if (quick.length === source.length) return quick;
+  let out = '';
+  for (const ch of source) {
+    const f = fold(ch);
+    out += f.length === ch.length ? f : ch;
+  }
+  return out;
+}

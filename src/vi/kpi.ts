@@ -6,7 +6,7 @@
  * Only two shapes count: a number followed by '%', and a quantity after a bounding word ("ít nhất", "tối đa")
  * followed by a noun. A bare number before a noun is far more often a year, an article or an ordinal.
  */
-import { collapseSpaces, fold } from './fold.ts';
+import { collapseSpaces, foldKeepLength } from './fold.ts';
 
 export const KPI_OPS = ['>', '>=', '=', '<', '<='] as const;
 export type KpiOp = (typeof KPI_OPS)[number];
@@ -104,7 +104,7 @@ interface Hit {
 
 export function extractKpis(text: string): KpiTarget[] {
   const source = text.normalize('NFC');
-  const folded = foldSameLength(source);
+  const folded = foldKeepLength(source);
   const hits = [...findPercents(folded), ...findCounts(source, folded)].sort((a, b) => a.start - b.start);
   return hits.map((h) => ({
     text: clauseAround(source, h.start, h.end),
@@ -112,16 +112,6 @@ export function extractKpis(text: string): KpiTarget[] {
     value: h.value,
     unit: h.unit,
   }));
-}
-
-/** Folds character by character so that indexes in the folded copy are indexes in the source. */
-function foldSameLength(source: string): string {
-  let out = '';
-  for (const ch of source) {
-    const f = fold(ch);
-    out += f.length === ch.length ? f : ch;
-  }
-  return out;
 }
 
 function opOf(words: string | undefined): KpiOp | undefined {

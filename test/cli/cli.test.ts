@@ -41,7 +41,7 @@ describe('cli import / export --json', () => {
     expect(Object.keys(kb.plans[0])).toEqual(
       expect.arrayContaining(['id', 'code', 'issuer', 'year', 'title', 'source']),
     );
-    const task = kb.tasks.find((t: { id: string }) => t.id === '55-kh-sxd-phu-luc-i/III/7');
+    const task = kb.tasks.find((t: { id: string }) => t.id === '55-kh-sxd-2025-phu-luc-i/III/7');
     expect(Object.keys(task)).toEqual(
       expect.arrayContaining([
         'id',
@@ -73,7 +73,7 @@ describe('cli import / export --json', () => {
     const file = join(SHIPPED_PLANS_DIR, 'sxd-2025-papi-phu-luc-3.txt');
     expect((await cli(['import', file], { DB_PATH: db })).code).toBe(0);
     const kb = JSON.parse((await cli(['export', '--json'], { DB_PATH: db })).stdout);
-    expect(kb.plans.map((p: { id: string }) => p.id)).toEqual(['55-kh-sxd-phu-luc-iii']);
+    expect(kb.plans.map((p: { id: string }) => p.id)).toEqual(['55-kh-sxd-2025-phu-luc-iii']);
   }, 60_000);
 
   it('reports a bad file by name, still imports the good one, and exits non-zero', async () => {

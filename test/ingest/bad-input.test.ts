@@ -58,7 +58,10 @@ describe('bad input', () => {
       '',
     );
     const { db, bad } = await importWithGood('no-issuer.txt', text);
-    expect(bad).toMatchObject({ kind: 'failed', message: expect.stringContaining('cơ quan ban hành') });
+    expect(bad).toMatchObject({
+      kind: 'failed',
+      message: expect.stringContaining('Không rõ cơ quan ban hành'),
+    });
     expect(countRows(db)).toMatchObject({ plans: 1, tasks: 11 });
   });
 
@@ -69,7 +72,7 @@ describe('bad input', () => {
              BEGIN SELECT RAISE(ABORT, 'ổ đĩa đầy'); END`);
     const results = await importInto(db, [SHIPPED_PLANS_DIR]);
     const snv = results.find((r) => r.file.includes('snv-2026'));
-    expect(snv).toMatchObject({ kind: 'failed', message: 'ổ đĩa đầy' });
+    expect(snv).toMatchObject({ kind: 'failed', message: 'Lỗi hệ thống khi nhập (chi tiết: ổ đĩa đầy)' });
     expect(results.filter((r) => r.kind === 'imported')).toHaveLength(4);
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     expect(n("SELECT count(*) AS n FROM plans WHERE id = 'snv-2026-cchc'")).toBe(0);

@@ -116,3 +116,17 @@ describe('abbreviations from the lexicon work both ways', () => {
     expect(splitUnitCell(cell, testLexicon()).map((u) => u.name)).toEqual([name]);
   });
 });
+
+describe('names the lexicon does not know are not cut', () => {
+  it.each([
+    ['Phòng Quy hoạch - Kiến trúc', ['Phòng Quy hoạch - Kiến trúc']],
+    ['Phòng Quản lý xây dựng; Văn phòng Sở', ['Phòng Quản lý xây dựng', 'Văn phòng Sở']],
+    [
+      '- Phòng Văn hóa - Thông tin; - Phòng Lao động - Việc làm',
+      ['Phòng Văn hóa - Thông tin', 'Phòng Lao động - Việc làm'],
+    ],
+    ['Phòng Quy hoạch - Kiến trúc - Văn phòng Sở', ['Phòng Quy hoạch - Kiến trúc', 'Văn phòng Sở']],
+  ])('%s', (cell, expected) => {
+    expect(splitUnitCell(cell, testLexicon()).map((u) => u.name)).toEqual(expected);
+  });
+});

@@ -40,14 +40,14 @@ describe('rows split across page breaks are joined to the row above', () => {
   });
 
   it('UBND 2024 I.8: coordinating units split over the break, deadline "Theo kế" + "hoạch của Bộ Nội vụ"', () => {
-    const t = taskOf(kb, '126-kh-ubnd-phu-luc/I/8');
+    const t = taskOf(kb, '126-kh-ubnd-2024-phu-luc/I/8');
     expect(names(t.coordinate)).toEqual(['Các sở, ban, ngành', 'UBND cấp huyện', 'Đại biểu HĐND tỉnh']);
     expect(t.deadline).toEqual({ raw: 'Theo kế hoạch của Bộ Nội vụ', due: null, kind: 'conditional' });
     expect(t.content).toContain('cán bộ, lãnh đạo quản lý');
   });
 
   it('UBND 2024 III.4.5: "Trong" + "năm 2024" and "Văn phòng" + "UBND tỉnh theo dõi…"', () => {
-    const t = taskOf(kb, '126-kh-ubnd-phu-luc/III/4.5');
+    const t = taskOf(kb, '126-kh-ubnd-2024-phu-luc/III/4.5');
     expect(t.deadline).toMatchObject({ raw: 'Trong năm 2024', due: '2024-12-31', kind: 'date' });
     expect(t.lead).toMatchObject([
       { name: 'Văn phòng UBND tỉnh', role: 'theo dõi, hướng dẫn, đôn đốc việc thực hiện' },
@@ -55,7 +55,7 @@ describe('rows split across page breaks are joined to the row above', () => {
   });
 
   it('UBND 2024 I.6: a merged sub-row inside a page adds a second lead unit with its own role', () => {
-    const t = taskOf(kb, '126-kh-ubnd-phu-luc/I/6');
+    const t = taskOf(kb, '126-kh-ubnd-2024-phu-luc/I/6');
     expect(t.lead).toMatchObject([
       { name: 'Sở Kế hoạch và Đầu tư', role: expect.stringContaining('chủ trì') },
       { name: 'Ban Tiếp công dân tỉnh', role: 'tham mưu tổ chức đối thoại với người dân' },
@@ -63,7 +63,7 @@ describe('rows split across page breaks are joined to the row above', () => {
   });
 
   it('UBND 2024 V.2: two lead/coordinate pairs, collective with a condition', () => {
-    const t = taskOf(kb, '126-kh-ubnd-phu-luc/V/2');
+    const t = taskOf(kb, '126-kh-ubnd-2024-phu-luc/V/2');
     expect(t.lead).toMatchObject([
       { name: 'Sở Nội vụ', role: 'chủ trì, tham mưu UBND tỉnh tổ chức' },
       { name: 'Các cơ quan, đơn vị, địa phương', condition: 'theo nhu cầu thực tế tại đơn vị' },
@@ -77,29 +77,29 @@ describe('rows split across page breaks are joined to the row above', () => {
 
 describe('sub-numbering and headings', () => {
   it('UBND 2024 I.4 is a heading over 4.1 … 4.4', () => {
-    const heading = taskOf(kb, '126-kh-ubnd-phu-luc/I/4');
+    const heading = taskOf(kb, '126-kh-ubnd-2024-phu-luc/I/4');
     expect(heading.isHeading).toBe(true);
     const children = kb.tasks.filter((t) => t.parentId === heading.id).map((t) => t.stt);
     expect(children).toEqual(['4.1', '4.2', '4.3', '4.4']);
   });
 
   it('UBND 2024 III.2.2 is a heading over 2.2.1 … 2.2.3, and 2.2 itself sits under 2', () => {
-    const t = taskOf(kb, '126-kh-ubnd-phu-luc/III/2.2.1');
-    expect(t.parentId).toBe('126-kh-ubnd-phu-luc/III/2.2');
-    expect(taskOf(kb, '126-kh-ubnd-phu-luc/III/2.2').parentId).toBe('126-kh-ubnd-phu-luc/III/2');
-    expect(taskOf(kb, '126-kh-ubnd-phu-luc/III/2.2').isHeading).toBe(true);
+    const t = taskOf(kb, '126-kh-ubnd-2024-phu-luc/III/2.2.1');
+    expect(t.parentId).toBe('126-kh-ubnd-2024-phu-luc/III/2.2');
+    expect(taskOf(kb, '126-kh-ubnd-2024-phu-luc/III/2.2').parentId).toBe('126-kh-ubnd-2024-phu-luc/III/2');
+    expect(taskOf(kb, '126-kh-ubnd-2024-phu-luc/III/2.2').isHeading).toBe(true);
     expect(t.lead).toMatchObject([{ name: 'Văn phòng UBND tỉnh' }]);
   });
 
   it('UBND 2024 VI.2.2.1 has no deadline of its own and falls under its heading "Trong năm 2024"', () => {
-    expect(taskOf(kb, '126-kh-ubnd-phu-luc/VI/2.2.1').deadline).toMatchObject({
+    expect(taskOf(kb, '126-kh-ubnd-2024-phu-luc/VI/2.2.1').deadline).toMatchObject({
       due: '2024-12-31',
       kind: 'date',
     });
   });
 
   it('UBND 2024 III.2.3.1 has no deadline anywhere above it: none, never a guess', () => {
-    expect(taskOf(kb, '126-kh-ubnd-phu-luc/III/2.3.1').deadline).toEqual({
+    expect(taskOf(kb, '126-kh-ubnd-2024-phu-luc/III/2.3.1').deadline).toEqual({
       raw: '',
       due: null,
       kind: 'none',
@@ -107,7 +107,7 @@ describe('sub-numbering and headings', () => {
   });
 
   it('UBND 2024 I.4.3 lead "UBND cấp huyện, cấp xã" names two collectives', () => {
-    const t = taskOf(kb, '126-kh-ubnd-phu-luc/I/4.3');
+    const t = taskOf(kb, '126-kh-ubnd-2024-phu-luc/I/4.3');
     expect(t.lead).toMatchObject([
       { name: 'UBND cấp huyện', collective: true },
       { name: 'UBND cấp xã', collective: true },

@@ -15,10 +15,10 @@ const count = (planId: string, heading: boolean) =>
 
 describe('per-document counts', () => {
   it.each([
-    ['55-kh-sxd-phu-luc-i', 42, 0],
-    ['55-kh-sxd-phu-luc-iii', 11, 0],
+    ['55-kh-sxd-2025-phu-luc-i', 42, 0],
+    ['55-kh-sxd-2025-phu-luc-iii', 11, 0],
     ['snv-2026-cchc', 33, 0],
-    ['126-kh-ubnd-phu-luc', 82, 19],
+    ['126-kh-ubnd-2024-phu-luc', 82, 19],
     ['ubnd-tinh-2023-papi-sipas-par', 68, 23],
   ])('%s has %i tasks and %i headings', (planId, tasks, headings) => {
     expect(count(planId, false)).toBe(tasks);
@@ -28,7 +28,7 @@ describe('per-document counts', () => {
 
 describe('plans are identified from their headings and sidecars', () => {
   it('reads code, issuer, date and index', () => {
-    const plan = kb.plans.find((p) => p.id === '55-kh-sxd-phu-luc-i');
+    const plan = kb.plans.find((p) => p.id === '55-kh-sxd-2025-phu-luc-i');
     expect(plan).toMatchObject({
       code: '55/KH-SXD',
       issuer: 'Sở Xây dựng',
@@ -39,7 +39,7 @@ describe('plans are identified from their headings and sidecars', () => {
       appendix: 'Phụ lục I',
       source: 'data/plans/sxd-2025-par-index-phu-luc-1.txt',
     });
-    expect(kb.plans.find((p) => p.id === '55-kh-sxd-phu-luc-iii')?.index).toBe('PAPI');
+    expect(kb.plans.find((p) => p.id === '55-kh-sxd-2025-phu-luc-iii')?.index).toBe('PAPI');
   });
 
   it('keeps the 2026 plan without a number and strips the province from its issuer', () => {
@@ -52,7 +52,7 @@ describe('plans are identified from their headings and sidecars', () => {
   });
 
   it('names the provincial issuer with its province', () => {
-    expect(kb.plans.find((p) => p.id === '126-kh-ubnd-phu-luc')).toMatchObject({
+    expect(kb.plans.find((p) => p.id === '126-kh-ubnd-2024-phu-luc')).toMatchObject({
       code: '126/KH-UBND',
       issuer: 'UBND tỉnh Lạng Sơn',
       date: '2024-06-03',
@@ -68,7 +68,7 @@ describe('plans are identified from their headings and sidecars', () => {
 
 describe('tasks field by field', () => {
   it('SXD III.7: a collective leads, Văn phòng Sở coordinates with the role "tổng hợp", KPI >99%', () => {
-    const t = taskOf(kb, '55-kh-sxd-phu-luc-i/III/7');
+    const t = taskOf(kb, '55-kh-sxd-2025-phu-luc-i/III/7');
     expect(t.section).toEqual({ code: 'III', title: 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH (TTHC)' });
     expect(t.lead).toMatchObject([{ name: 'Các phòng, ban, đơn vị thuộc Sở', collective: true, role: null }]);
     expect(t.coordinate).toMatchObject([
@@ -80,12 +80,12 @@ describe('tasks field by field', () => {
   });
 
   it('SXD VI.1: the abbreviation Phòng KHTC resolves, raw text is kept', () => {
-    const t = taskOf(kb, '55-kh-sxd-phu-luc-i/VI/1');
+    const t = taskOf(kb, '55-kh-sxd-2025-phu-luc-i/VI/1');
     expect(t.lead).toMatchObject([{ name: 'Phòng Kế hoạch - Tài chính', raw: 'Phòng KHTC' }]);
   });
 
   it('SXD VII.5: conditional collective keeps its condition; "Năm 2025" is due 2025-12-31', () => {
-    const t = taskOf(kb, '55-kh-sxd-phu-luc-i/VII/5');
+    const t = taskOf(kb, '55-kh-sxd-2025-phu-luc-i/VII/5');
     expect(t.lead).toMatchObject([
       { name: 'Các phòng được giao giải quyết TTHC', condition: 'được giao giải quyết TTHC' },
     ]);
@@ -97,17 +97,17 @@ describe('tasks field by field', () => {
   });
 
   it('SXD PAPI VII: the row without STT is kept as task 1 of its section', () => {
-    const t = taskOf(kb, '55-kh-sxd-phu-luc-iii/VII/1');
+    const t = taskOf(kb, '55-kh-sxd-2025-phu-luc-iii/VII/1');
     expect(t.coordinate).toMatchObject([{ name: 'Văn phòng Sở', role: 'đôn đốc theo dõi, tổng hợp' }]);
   });
 
   it('SXD PAPI IV.4 (conditional deadline) and V.1 (staff at the service centre)', () => {
-    expect(taskOf(kb, '55-kh-sxd-phu-luc-iii/IV/2').deadline).toEqual({
+    expect(taskOf(kb, '55-kh-sxd-2025-phu-luc-iii/IV/2').deadline).toEqual({
       raw: 'Theo kỳ tuyển dụng',
       due: null,
       kind: 'conditional',
     });
-    expect(names(taskOf(kb, '55-kh-sxd-phu-luc-iii/V/1').lead)).toEqual([
+    expect(names(taskOf(kb, '55-kh-sxd-2025-phu-luc-iii/V/1').lead)).toEqual([
       'Công chức, viên chức tại Trung tâm Phục vụ hành chính công tỉnh',
     ]);
   });

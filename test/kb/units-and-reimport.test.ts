@@ -11,7 +11,7 @@ describe('units are scoped by organisation', () => {
     const { kb } = await importShipped();
     const offices = kb.units.filter((u) => u.name === 'Văn phòng Sở');
     expect(offices.map((u) => u.org).sort()).toEqual(['Sở Nội vụ', 'Sở Xây dựng']);
-    const sxdOffice = taskOf(kb, '55-kh-sxd-phu-luc-i/I/1').lead[0]?.unitId;
+    const sxdOffice = taskOf(kb, '55-kh-sxd-2025-phu-luc-i/I/1').lead[0]?.unitId;
     const snvOffice = taskOf(kb, 'snv-2026-cchc/I/1').lead[0]?.unitId;
     expect(sxdOffice).toBeDefined();
     expect(sxdOffice).not.toBe(snvOffice);
@@ -22,7 +22,7 @@ describe('units are scoped by organisation', () => {
     const snv = kb.units.filter((u) => u.name === 'Sở Nội vụ');
     expect(snv).toHaveLength(1);
     expect(snv[0]).toMatchObject({ kind: 'organisation', category: 'department', org: 'UBND tỉnh Lạng Sơn' });
-    expect(taskOf(kb, '126-kh-ubnd-phu-luc/I/8').lead[0]?.unitId).toBe(snv[0]?.id);
+    expect(taskOf(kb, '126-kh-ubnd-2024-phu-luc/I/8').lead[0]?.unitId).toBe(snv[0]?.id);
   });
 
   it('"Các phòng, ban, đơn vị thuộc Sở" covers the units of Sở Xây dựng only', async () => {
@@ -67,7 +67,7 @@ describe('re-importing', () => {
     copyFileSync(join(SHIPPED_PLANS_DIR, 'sxd-2025-papi-phu-luc-3.txt'), file);
     const { db } = tempDb();
     await importInto(db, [file]);
-    const taskId = '55-kh-sxd-phu-luc-iii/IV/2';
+    const taskId = '55-kh-sxd-2025-phu-luc-iii/IV/2';
     // Progress reports (next issue) hang on task ids; simulate one pointing at a task that will change.
     db.exec('CREATE TABLE progress_probe (task_id TEXT REFERENCES tasks(id))');
     db.prepare('INSERT INTO progress_probe VALUES (?)').run(taskId);
@@ -81,13 +81,52 @@ describe('re-importing', () => {
 
     const kb = exportKnowledgeBase(db);
     expect(taskOf(kb, taskId).deadline).toEqual({ raw: 'Quý IV/2025', due: '2025-12-31', kind: 'date' });
-    expect(kb.tasks.some((t) => t.id === '55-kh-sxd-phu-luc-iii/VI/1')).toBe(false);
-    const retired = db.prepare("SELECT retired_at FROM tasks WHERE id = '55-kh-sxd-phu-luc-iii/VI/1'").get();
+    expect(kb.tasks.some((t) => t.id === '55-kh-sxd-2025-phu-luc-iii/VI/1')).toBe(false);
+    const retired = db
+      .prepare("SELECT retired_at FROM tasks WHERE id = '55-kh-sxd-2025-phu-luc-iii/VI/1'")
+      .get();
     expect(retired).toMatchObject({ retired_at: expect.any(String) });
     expect(
       db.prepare('SELECT count(*) AS n FROM progress_probe JOIN tasks ON tasks.id = task_id').get(),
     ).toEqual({
       n: 1,
     });
+  });
+
+  it('a plan of another province with the same number never replaces the first one', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'sxd-cao-bang.txt');
+    const original = readFileSync(join(SHIPPED_PLANS_DIR, 'sxd-2025-par-index-phu-luc-1.txt'), 'utf8');
+    writeFileSync(file, original.replace('TỈNH LẠNG SƠN', 'TỈNH CAO BẰNG'));
+    const { db } = tempDb();
+    await importInto(db, [join(SHIPPED_PLANS_DIR, 'sxd-2025-par-index-phu-luc-1.txt')]);
+    const [result] = await importInto(db, [file]);
+    expect(result).toMatchObject({ kind: 'failed', message: expect.stringContaining('.meta.json') });
+    const kb = exportKnowledgeBase(db);
+    expect(kb.plans).toMatchObject([{ id: '55-kh-sxd-2025-phu-luc-i', province: 'Lạng Sơn' }]);
+
+    writeFileSync(`${file}.meta.json`, '{"id": "cao-bang-55-kh-sxd-2025-phu-luc-i"}');
+    const [withId] = await importInto(db, [file]);
+    expect(withId).toMatchObject({ kind: 'imported', summary: { status: 'new', tasks: 42 } });
+    expect(
+      exportKnowledgeBase(db)
+        .plans.map((p) => p.province)
+        .sort(),
+    ).toEqual(['Cao Bằng', 'Lạng Sơn']);
+  });
+
+  it('an unchanged file is recognised without parsing it again, and reports the same counts', async () => {
+    const { db } = tempDb();
+    const [first] = await importInto(db, [join(SHIPPED_PLANS_DIR, 'ubnd-tinh-2024-par-index-phu-luc.txt')]);
+    const [second] = await importInto(db, [join(SHIPPED_PLANS_DIR, 'ubnd-tinh-2024-par-index-phu-luc.txt')]);
+    expect(first).toMatchObject({ kind: 'imported', summary: { status: 'new' } });
+    expect(second).toMatchObject({
+      kind: 'imported',
+      code: '126/KH-UBND',
+      summary: { status: 'unchanged', tasks: 82, headings: 19, retired: 0 },
+    });
+    if (first?.kind === 'imported' && second?.kind === 'imported') {
+      expect(second.summary.units).toBe(first.summary.units);
+    }
   });
 });

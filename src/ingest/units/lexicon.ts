@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { fold, foldWords } from '../../vi/fold.ts';
 
@@ -48,6 +49,7 @@ export type LexiconFile = z.infer<typeof lexiconFileSchema>;
 export interface KnownName {
   /** Folded words of the written form, for matching. */
   folded: string;
+  words: string[];
   canonical: string;
   collective: { covers: Coverage; condition: string | null } | null;
 }
@@ -55,6 +57,13 @@ export interface KnownName {
 export interface Lexicon {
   /** Longest first, so "Các sở, ban, ngành, địa phương" wins over "Các sở, ban, ngành". */
   known: KnownName[];
+  /**
+   * Known names by the folded word they start with, longest first. A name starting with "các" is also filed
+   * under its second word, since "Sở, ban, ngành" and "các Sở, ban, ngành" name the same collective.
+   */
+  byFirstWord: Map<string, { known: KnownName; skip: number }[]>;
+  /** Hash of the lexicon's content: an import done with another lexicon must be redone. */
+  version: string;
   categories: { folded: string; category: UnitCategory }[];
   headWords: string[];
   roleWords: string[];
@@ -89,21 +98,41 @@ export function createLexicon(file: LexiconFile): Lexicon {
     for (const folded of forms.flatMap((f) => withVariants(f, swaps))) {
       if (seen.has(folded)) continue;
       seen.add(folded);
-      known.push({ folded, canonical, collective });
+      known.push({ folded, words: folded.split(' '), canonical, collective });
     }
   };
   for (const entry of file.aliases) add([entry.name, ...entry.aliases], entry.name, null);
   for (const entry of file.collectives) {
-    add([entry.name, ...entry.variants], entry.name, { covers: entry.covers, condition: entry.condition ?? null });
+    add([entry.name, ...entry.variants], entry.name, {
+      covers: entry.covers,
+      condition: entry.condition ?? null,
+    });
   }
   known.sort((a, b) => b.folded.length - a.folded.length);
   return {
     known,
+    byFirstWord: indexByFirstWord(known),
+    version: createHash('sha256').update(JSON.stringify(file)).digest('hex').slice(0, 16),
     categories: file.categories.map((c) => ({ folded: foldWords(c.prefix), category: c.category })),
     headWords: file.headWords.map((w) => fold(w)),
     roleWords: file.roleWords,
     ellipses: file.ellipses.map((e) => ({ fragment: fold(e.fragment), prefix: e.prefix })),
   };
+}
+
+function indexByFirstWord(known: KnownName[]): Lexicon['byFirstWord'] {
+  const index: Lexicon['byFirstWord'] = new Map();
+  const file = (word: string | undefined, entry: { known: KnownName; skip: number }) => {
+    if (word === undefined) return;
+    index.set(word, [...(index.get(word) ?? []), entry]);
+  };
+  for (const k of known) {
+    file(k.words[0], { known: k, skip: 0 });
+    if (k.words[0] === 'cac' && k.words.length > 2) file(k.words[1], { known: k, skip: 1 });
+  }
+  for (const list of index.values())
+    list.sort((a, b) => b.known.words.length - b.skip - (a.known.words.length - a.skip));
+  return index;
 }
 
 /** Category of a specific (non-collective) unit from its name; `fallback` depends on who issued the plan. */

@@ -72,15 +72,11 @@ function findKnownAt(
   i: number,
   lexicon: Lexicon,
 ): { known: KnownName; length: number } | null {
-  for (const known of lexicon.known) {
-    const words = known.folded.split(' ');
-    const length = matchLength(text, tokens, i, words);
+  const first = tokens[i]?.folded;
+  const candidates = first === undefined ? undefined : lexicon.byFirstWord.get(first);
+  for (const { known, skip } of candidates ?? []) {
+    const length = matchLength(text, tokens, i, skip === 0 ? known.words : known.words.slice(skip));
     if (length > 0) return { known, length };
-    // "các Sở, ban, ngành" and "Sở, ban, ngành" name the same collective.
-    if (words[0] === 'cac' && words.length > 2) {
-      const bare = matchLength(text, tokens, i, words.slice(1));
-      if (bare > 0) return { known, length: bare };
-    }
   }
   return null;
 }

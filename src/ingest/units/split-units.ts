@@ -28,11 +28,18 @@ export function cleanCell(text: string): string {
     .join('\n');
 }
 
-/** Cuts a cell into pieces at ';', line breaks and '- ' bullets (never inside a masked known name). */
-function toSegments(masked: string): string[] {
-  return masked
-    .split(/;|\n|(?:^|\s)[-–+•]\s+/)
-    .map((s) => s.replace(EDGE_PUNCTUATION, ''))
+/**
+ * Cuts a cell into pieces at ';', line breaks and bullets (never inside a masked known name). A dash in the
+ * middle of a line is a flattened bullet only when another body follows it ("… TTHC - Nhân viên bưu điện"),
+ * so "Phòng Quy hoạch - Kiến trúc" stays one name.
+ */
+function toSegments(masked: string, lexicon: Lexicon): string[] {
+  const bulleted = masked.replace(/\s[-–+•]\s+/g, (dash, offset: number) =>
+    startsBody(masked.slice(offset + dash.length), lexicon) ? '\n' : dash,
+  );
+  return bulleted
+    .split(/;|\n/)
+    .map((s) => s.replace(/^\s*[-–+•]\s+/, '').replace(EDGE_PUNCTUATION, ''))
     .filter((s) => s.length > 0);
 }
 
@@ -63,7 +70,7 @@ export function splitUnitCell(text: string, lexicon: Lexicon): UnitPhrase[] {
   if (cleaned === '') return [];
   const masked = maskKnownNames(cleaned, lexicon);
   const phrases: UnitPhrase[] = [];
-  for (const segment of toSegments(masked.text)) {
+  for (const segment of toSegments(masked.text, lexicon)) {
     for (const piece of splitSegment(segment, lexicon)) {
       const phrase = toPhrase(piece, masked, lexicon, phrases.at(-1));
       if (phrase) phrases.push(phrase);
