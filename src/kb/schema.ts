@@ -101,7 +101,8 @@ const MIGRATIONS: string[] = [
   // v2: a hash of the source bytes (with the sidecar, lexicon and importer version) lets an unchanged file be
   // skipped without parsing it again.
   `ALTER TABLE plans ADD COLUMN source_hash TEXT;
-   CREATE INDEX plans_source ON plans (source);`,
+   CREATE INDEX plans_source ON plans (source);
+   CREATE INDEX tasks_section ON tasks (plan_id, section_code);`,
 ];
 
 export function migrate(db: Database.Database): void {
