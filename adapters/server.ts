@@ -9,6 +9,7 @@ import { importFiles } from '../src/import/import-files.ts';
 import { loadLexicon } from '../src/import/lexicon-file.ts';
 import { formatFileResult } from '../src/import/report.ts';
 import { type Db, openDatabase } from '../src/kb/open.ts';
+import { countPlans, isDatabaseReachable } from '../src/kb/plans-repo.ts';
 import { DEFAULT_LEXICON_PATH, SHIPPED_PLANS_DIR } from '../src/paths.ts';
 import { parseConfig } from './config.ts';
 
@@ -16,8 +17,7 @@ const config = parseConfig(process.env);
 const logger = pino({ level: config.LOG_LEVEL });
 
 async function seedIfEmpty(db: Db): Promise<void> {
-  const { n } = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM plans').get() ?? { n: 0 };
-  if (n > 0) return;
+  if (countPlans(db) > 0) return;
   logger.info({ dir: SHIPPED_PLANS_DIR }, 'Kho nhiệm vụ trống: nhập các kế hoạch đi kèm');
   const results = await importFiles([SHIPPED_PLANS_DIR], {
     db,
@@ -31,11 +31,10 @@ async function seedIfEmpty(db: Db): Promise<void> {
 function serve(db: Db): Server {
   return createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {
-      try {
-        db.prepare('SELECT 1').get();
+      if (isDatabaseReachable(db)) {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      } catch (error) {
-        logger.error({ err: error }, 'healthz: database unreachable');
+      } else {
+        logger.error('healthz: database unreachable');
         res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}');
       }
       return;

@@ -9,6 +9,7 @@ import { Bench, type Task } from 'tinybench';
 import { type FileResult, importFiles } from '../src/import/import-files.ts';
 import type { Lexicon } from '../src/ingest/units/lexicon.ts';
 import { type Db, openDatabase } from '../src/kb/open.ts';
+import { countUnits } from '../src/kb/plans-repo.ts';
 
 export interface Latency {
   samples: number;
@@ -129,7 +130,7 @@ export async function benchCorpus(
     );
     const wallSeconds = (performance.now() - started) / 1000;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
-    const units = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM units').get()?.n ?? 0;
+    const units = countUnits(db);
     db.pragma('wal_checkpoint(TRUNCATE)');
     const dbSizeMb = statSync(dbPath).size / 1024 / 1024;
     const again = performance.now();

@@ -8,6 +8,7 @@ import { DocumentError, type DocumentWarning } from '../ingest/types.ts';
 import type { Lexicon } from '../ingest/units/lexicon.ts';
 import { findUnchangedImport, type ImportSummary, importPlan } from '../kb/import-plan.ts';
 import type { Db } from '../kb/open.ts';
+import { findPlanLabel } from '../kb/plans-repo.ts';
 
 export type FileResult =
   | {
@@ -72,7 +73,8 @@ async function importOne(file: string, options: ImportOptions): Promise<FileResu
         kind: 'imported',
         file: shown,
         summary: unchanged,
-        ...planLabel(options.db, unchanged.planId),
+        ...findPlanLabel(options.db, unchanged.planId),
+        warnings: [],
       };
     }
     const doc = await parseDocument(file, bytes);
@@ -101,15 +103,6 @@ function hashSource(bytes: Buffer, metaBytes: Buffer | null, lexicon: Lexicon): 
   const hash = createHash('sha256').update(`${IMPORTER_VERSION}|${lexicon.version}|`).update(bytes);
   if (metaBytes) hash.update('|meta|').update(metaBytes);
   return hash.digest('hex');
-}
-
-function planLabel(db: Db, planId: string): { code: string | null; appendix: string | null; warnings: [] } {
-  const row = db
-    .prepare<[string], { code: string | null; appendix: string | null }>(
-      'SELECT code, appendix FROM plans WHERE id = ?',
-    )
-    .get(planId);
-  return { code: row?.code ?? null, appendix: row?.appendix ?? null, warnings: [] };
 }
 
 function readMeta(path: string, bytes: Buffer | null): PlanMeta {

@@ -2,7 +2,6 @@
  * Helpers shared by the .docx and .xlsx readers: cell text clean-up, rectangular rows, and the typed errors
  * a clerk sees when a file cannot be read.
  */
-import { collapseSpaces, toNfc } from '../vi/fold.ts';
 import { DocumentError, type GridRow } from './types.ts';
 
 /** Messages shown to the user (Vietnamese lives here, not in the readers). */
@@ -18,18 +17,8 @@ export const OFFICE_MESSAGES = {
 /** A row of the task table needs at least this many cells with text to count as the header. */
 export const MIN_HEADER_CELLS = 4;
 
-const LINE_BREAK = /\r\n|[\r\n\v\f\u2028\u2029]/;
 // Compound File Binary signature: legacy .doc and .xls files.
 const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-/** NFC, whitespace collapsed within each line, lines trimmed, blank lines dropped, lines joined by '\n'. */
-export function toCellText(text: string): string {
-  return toNfc(text)
-    .split(LINE_BREAK)
-    .map(collapseSpaces)
-    .filter((line) => line !== '')
-    .join('\n');
-}
 
 export function countFilled(cells: readonly string[]): number {
   return cells.filter((cell) => cell !== '').length;

@@ -7,12 +7,12 @@
  */
 import mammoth from 'mammoth';
 import { HTMLElement, type Node, parse, TextNode } from 'node-html-parser';
+import { toCellText } from './cell-text.ts';
 import {
   countFilled,
   isLegacyOfficeFile,
   MIN_HEADER_CELLS,
   OFFICE_MESSAGES,
-  toCellText,
   toDocumentError,
   toRectangular,
 } from './office-text.ts';

@@ -7,12 +7,12 @@
 
 import type { Cell, CellValue, Row, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
+import { toCellText } from './cell-text.ts';
 import {
   countFilled,
   isLegacyOfficeFile,
   MIN_HEADER_CELLS,
   OFFICE_MESSAGES,
-  toCellText,
   toDocumentError,
   toRectangular,
 } from './office-text.ts';

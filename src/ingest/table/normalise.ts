@@ -1,4 +1,4 @@
-import { collapseSpaces } from '../../vi/fold.ts';
+import { toPlainCellText } from '../cell-text.ts';
 import { parseHeading } from '../heading.ts';
 import type { DocumentWarning, GridRow, ParsedDocument, RawTaskRow, TableDocument } from '../types.ts';
 import { DocumentError } from '../types.ts';
@@ -65,13 +65,7 @@ interface WalkState {
 const ROMAN = /^(X{0,3}(?:IX|IV|V?I{0,3}))\.?(?:\s+|$)(.*)$/;
 
 function cell(cells: string[], index: number | undefined): string {
-  if (index === undefined) return '';
-  const text = (cells[index] ?? '').normalize('NFC').replace(/<[^>]*>/g, ' ');
-  return text
-    .split('\n')
-    .map(collapseSpaces)
-    .filter((l) => l !== '')
-    .join('\n');
+  return index === undefined ? '' : toPlainCellText(cells[index] ?? '');
 }
 
 function walkRows(rows: GridRow[], map: ColumnMap): WalkState {

@@ -1,4 +1,5 @@
-import { collapseSpaces, fold, foldWords } from '../../vi/fold.ts';
+import { fold, foldWords } from '../../vi/fold.ts';
+import { toPlainCellText } from '../cell-text.ts';
 import type { Coverage, KnownName, Lexicon } from './lexicon.ts';
 import { type MaskedText, maskKnownNames, PLACEHOLDER_AT_START, unmask } from './mask-known.ts';
 
@@ -16,17 +17,6 @@ export interface UnitPhrase {
 }
 
 const EDGE_PUNCTUATION = /^[\s,.;:–-]+|[\s,.;:–-]+$/g;
-
-/** Removes markup left by converters and normalises spacing while keeping line breaks. */
-export function cleanCell(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/<[^>]*>/g, ' ')
-    .split('\n')
-    .map(collapseSpaces)
-    .filter((line) => line.length > 0)
-    .join('\n');
-}
 
 /**
  * Cuts a cell into pieces at ';', line breaks and bullets (never inside a masked known name). A dash in the
@@ -66,7 +56,7 @@ function splitTrailingBody(item: string, lexicon: Lexicon): string[] {
 }
 
 export function splitUnitCell(text: string, lexicon: Lexicon): UnitPhrase[] {
-  const cleaned = expandDepartmentList(cleanCell(text), lexicon);
+  const cleaned = expandDepartmentList(toPlainCellText(text), lexicon);
   if (cleaned === '') return [];
   const masked = maskKnownNames(cleaned, lexicon);
   const phrases: UnitPhrase[] = [];
