@@ -4,8 +4,16 @@
  * Contract relied on by deployment scripts:
  *   npm run --silent cli -- import [--db PATH] <file-or-folder>...
  *   npm run --silent cli -- export --json [--db PATH]
+ *   npm run --silent cli -- ask [--db PATH] [--org ORG] [--unit UNIT] [--role R] [--user ID] [--today D] [--json] "<text>"
+ *   npm run --silent cli -- ask --jsonl [--db PATH]
+ *   npm run --silent cli -- chat [--org … --unit …]
+ *   npm run --silent cli -- users list|approve|set-role
  */
 import { Command, Option } from 'commander';
+import { ask, askJsonLines, askRequestSchema } from './cli/ask.ts';
+import { chat } from './cli/chat.ts';
+import { createRuntime, type Runtime } from './cli/runtime.ts';
+import { addUserCommands } from './cli/users.ts';
 import { type FileResult, importFiles } from './import/import-files.ts';
 import { loadLexicon } from './import/lexicon-file.ts';
 import { formatFileResult, formatTotals } from './import/report.ts';
@@ -13,10 +21,40 @@ import { exportKnowledgeBase } from './kb/export.ts';
 import { openDatabase } from './kb/open.ts';
 import { DEFAULT_DB_PATH, DEFAULT_LEXICON_PATH } from './paths.ts';
 
+const DB_DEFAULT = process.env.DB_PATH || DEFAULT_DB_PATH;
+
 function dbOption(): Option {
-  return new Option('--db <path>', 'tệp SQLite (mặc định: DB_PATH hoặc data/nhiemvu.db)').default(
-    process.env.DB_PATH || DEFAULT_DB_PATH,
-  );
+  return new Option('--db <path>', 'tệp SQLite (mặc định: DB_PATH hoặc data/nhiemvu.db)').default(DB_DEFAULT);
+}
+
+const runtimes = new Map<string, Promise<Runtime>>();
+function runtime(opts: { db: string }): Promise<Runtime> {
+  const existing = runtimes.get(opts.db);
+  if (existing) return existing;
+  const created = createRuntime(opts.db);
+  runtimes.set(opts.db, created);
+  return created;
+}
+
+interface AskOptions {
+  db: string;
+  org?: string;
+  unit?: string;
+  role?: 'staff' | 'lead' | 'admin';
+  user?: string;
+  today?: string;
+  json?: boolean;
+  jsonl?: boolean;
+}
+
+function withUserOptions(command: Command): Command {
+  return command
+    .addOption(dbOption())
+    .option('--org <name>', 'cơ quan của người hỏi (vd. "Sở Nội vụ")')
+    .option('--unit <name>', 'đơn vị của người hỏi (vd. "Phòng Công chức, viên chức")')
+    .addOption(new Option('--role <role>', 'vai trò').choices(['staff', 'lead', 'admin']))
+    .option('--user <id>', 'mã người dùng (giữ đăng ký và hội thoại giữa các lần hỏi)')
+    .option('--today <YYYY-MM-DD>', 'ngày hôm nay (mặc định: ngày hiện tại theo giờ Việt Nam)');
 }
 
 const program = new Command()
@@ -52,6 +90,38 @@ function report(done: number, total: number, result: FileResult, json: boolean):
   // With many files, a progress line on stderr tells the clerk the run is alive without cluttering stdout.
   if (total > 20 && (done % 50 === 0 || done === total)) process.stderr.write(`[${done}/${total}] tệp\n`);
 }
+
+withUserOptions(program.command('ask').description('Hỏi bot một câu, như trong chat'))
+  .argument('[text]', 'câu hỏi')
+  .option('--json', 'in kết quả dạng JSON')
+  .option('--jsonl', 'đọc mỗi dòng stdin một yêu cầu JSON, in mỗi dòng một kết quả')
+  .action(async (text: string | undefined, opts: AskOptions) => {
+    const rt = await runtime(opts);
+    try {
+      if (opts.jsonl) return await askJsonLines(rt, process.stdin, process.stdout);
+      const request = askRequestSchema.parse({ ...opts, text: text ?? '' });
+      const answer = ask(rt, request);
+      process.stdout.write(`${opts.json ? JSON.stringify(answer) : answer.reply}\n`);
+    } finally {
+      rt.db.close();
+    }
+  });
+
+withUserOptions(program.command('chat').description('Trò chuyện với bot trong cửa sổ dòng lệnh')).action(
+  async (opts: AskOptions) => {
+    const rt = await runtime(opts);
+    const { org, unit, role, today } = opts;
+    await chat(rt, {
+      ...(org ? { org } : {}),
+      ...(unit ? { unit } : {}),
+      ...(role ? { role } : {}),
+      ...(today ? { today } : {}),
+    });
+    rt.db.close();
+  },
+);
+
+addUserCommands(program, DB_DEFAULT, runtime);
 
 program
   .command('export')

@@ -104,24 +104,32 @@ function exportPlans(db: Db): ExportedPlan[] {
   }));
 }
 
-function exportTasks(db: Db): ExportedTask[] {
+/** A filter on task ids, as SQL: every active task, or only the listed ones (in one JSON parameter). */
+function taskFilter(alias: string, ids: readonly string[] | undefined): { sql: string; params: string[] } {
+  if (!ids) return { sql: `${alias}.retired_at IS NULL`, params: [] };
+  return { sql: `${alias}.id IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(ids)] };
+}
+
+/** Tasks in the export shape: all active ones, or the given ids (in plan order) for answers. */
+export function exportTasks(db: Db, ids?: readonly string[]): ExportedTask[] {
+  const filter = taskFilter('t', ids);
   const refs = new Map<string, UnitRefRow[]>();
   const refRows = db
-    .prepare<[], UnitRefRow>(
+    .prepare<string[], UnitRefRow>(
       `SELECT tu.task_id, tu.relation, u.name, tu.raw, tu.role, tu.condition, tu.unit_id, u.kind
        FROM task_units tu JOIN units u ON u.id = tu.unit_id JOIN tasks t ON t.id = tu.task_id
-       WHERE t.retired_at IS NULL ORDER BY tu.task_id, tu.relation, tu.ord`,
+       WHERE ${filter.sql} ORDER BY tu.task_id, tu.relation, tu.ord`,
     )
-    .all();
+    .all(...filter.params);
   for (const r of refRows) refs.set(r.task_id, [...(refs.get(r.task_id) ?? []), r]);
-  const kpis = groupKpis(db);
+  const kpis = groupKpis(db, filter);
   const rows = db
-    .prepare<[], TaskRow>(
+    .prepare<string[], TaskRow>(
       `SELECT t.*, s.title AS section_title FROM tasks t
        LEFT JOIN sections s ON s.plan_id = t.plan_id AND s.code = t.section_code
-       WHERE t.retired_at IS NULL ORDER BY t.plan_id, t.ord`,
+       WHERE ${filter.sql} ORDER BY t.plan_id, t.ord`,
     )
-    .all();
+    .all(...filter.params);
   return rows.map((t) => {
     const mine = refs.get(t.id) ?? [];
     const toRef = (r: UnitRefRow): ExportedUnitRef => ({
@@ -149,13 +157,14 @@ function exportTasks(db: Db): ExportedTask[] {
   });
 }
 
-function groupKpis(db: Db): Map<string, ExportedTask['kpis']> {
+function groupKpis(db: Db, filter: { sql: string; params: string[] }): Map<string, ExportedTask['kpis']> {
   const byTask = new Map<string, ExportedTask['kpis']>();
   const rows = db
-    .prepare<[], { task_id: string; text: string; op: string; value: number; unit: string }>(
-      'SELECT task_id, text, op, value, unit FROM task_kpis ORDER BY task_id, ord',
+    .prepare<string[], { task_id: string; text: string; op: string; value: number; unit: string }>(
+      `SELECT k.task_id, k.text, k.op, k.value, k.unit FROM task_kpis k JOIN tasks t ON t.id = k.task_id
+       WHERE ${filter.sql} ORDER BY k.task_id, k.ord`,
     )
-    .all();
+    .all(...filter.params);
   for (const { task_id, ...k } of rows) byTask.set(task_id, [...(byTask.get(task_id) ?? []), k]);
   return byTask;
 }

@@ -103,6 +103,39 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE plans ADD COLUMN source_hash TEXT;
    CREATE INDEX plans_source ON plans (source);
    CREATE INDEX tasks_section ON tasks (plan_id, section_code);`,
+  // v3: people, their progress reports (an audit trail: every report kept, the latest counts) and the short-lived
+  // conversation state (a pending numbered choice, the next page of a long list).
+  `CREATE TABLE users (
+     id INTEGER PRIMARY KEY,
+     channel TEXT NOT NULL,
+     external_id TEXT NOT NULL,
+     display_name TEXT,
+     unit_id INTEGER REFERENCES units(id),
+     role TEXT NOT NULL DEFAULT 'staff' CHECK (role IN ('staff', 'lead', 'admin')),
+     approved_at TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     UNIQUE (channel, external_id)
+   );
+   CREATE TABLE progress_reports (
+     id INTEGER PRIMARY KEY,
+     task_id TEXT NOT NULL REFERENCES tasks(id),
+     unit_id INTEGER NOT NULL REFERENCES units(id),
+     status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done')),
+     percent REAL CHECK (percent IS NULL OR (percent >= 0 AND percent <= 100)),
+     actual REAL,
+     note TEXT,
+     user_id INTEGER NOT NULL REFERENCES users(id),
+     channel TEXT NOT NULL,
+     text TEXT NOT NULL,
+     reported_at TEXT NOT NULL
+   );
+   CREATE INDEX progress_task_unit ON progress_reports (task_id, unit_id, id);
+   CREATE TABLE conversation_state (
+     user_id INTEGER PRIMARY KEY REFERENCES users(id),
+     state TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,8 +1,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCoveredUnits } from '../../src/kb/coverage.ts';
 import { exportKnowledgeBase } from '../../src/kb/export.ts';
+import { loadUnitTree } from '../../src/kb/unit-tree.ts';
 import { SHIPPED_PLANS_DIR } from '../../src/paths.ts';
 import { importInto, importShipped, taskOf, tempDb, tempDir } from '../support/kb.ts';
 
@@ -29,7 +29,7 @@ describe('units are scoped by organisation', () => {
     const { db, kb } = await importShipped();
     const collective = kb.units.find((u) => u.name === 'Các phòng, ban, đơn vị thuộc Sở');
     expect(collective).toMatchObject({ kind: 'collective', covers: 'internal_units', org: 'Sở Xây dựng' });
-    const covered = findCoveredUnits(db, collective?.id ?? -1);
+    const covered = loadUnitTree(db).coveredBy(collective?.id ?? -1);
     expect(covered.map((u) => u.name)).toEqual(
       expect.arrayContaining(['Văn phòng Sở', 'Phòng Kế hoạch - Tài chính']),
     );
@@ -40,7 +40,9 @@ describe('units are scoped by organisation', () => {
   it('"Các sở, ban, ngành" covers every provincial department, Sở Tư pháp included', async () => {
     const { db, kb } = await importShipped();
     const collective = kb.units.find((u) => u.name === 'Các sở, ban, ngành');
-    const covered = findCoveredUnits(db, collective?.id ?? -1).map((u) => u.name);
+    const covered = loadUnitTree(db)
+      .coveredBy(collective?.id ?? -1)
+      .map((u) => u.name);
     expect(covered).toEqual(
       expect.arrayContaining(['Sở Tư pháp', 'Sở Nội vụ', 'Sở Xây dựng', 'Văn phòng UBND tỉnh']),
     );

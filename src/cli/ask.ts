@@ -1,0 +1,85 @@
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import type { Assistant } from '../core/assistant.ts';
+import { findUnitByNames } from '../core/directory.ts';
+import type { Knowledge } from '../core/knowledge.ts';
+import type { Answer } from '../core/types.ts';
+import type { Db } from '../kb/open.ts';
+import { approveUser, ensureUser, findUser, setUserRole, setUserUnit, USER_ROLES } from '../kb/users-repo.ts';
+
+export const CLI_CHANNEL = 'cli';
+
+export const askRequestSchema = z.object({
+  text: z.string(),
+  org: z.string().min(1).optional(),
+  unit: z.string().min(1).optional(),
+  role: z.enum(USER_ROLES).optional(),
+  user: z.string().min(1).optional(),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+export type AskRequest = z.infer<typeof askRequestSchema>;
+
+export interface AskDeps {
+  db: Db;
+  assistant: Assistant;
+  knowledge: () => Knowledge;
+  clock: () => Date;
+}
+
+/** With --org/--unit the user is created or updated and approved on the fly; with --user alone, as registered. */
+function prepareUser(deps: AskDeps, request: AskRequest): string {
+  const userKey =
+    request.user ??
+    (request.org || request.unit ? `${request.org ?? ''}/${request.unit ?? ''}` : 'anonymous');
+  if (!request.org && !request.unit) {
+    if (request.role && request.user) {
+      const user = findUser(deps.db, CLI_CHANNEL, userKey);
+      if (user) setUserRole(deps.db, user.id, request.role, deps.clock());
+    }
+    return userKey;
+  }
+  const unit = findUnitByNames(deps.knowledge(), request.org ?? null, request.unit ?? null);
+  if (!unit)
+    throw new Error(`Không tìm thấy đơn vị “${[request.unit, request.org].filter(Boolean).join(', ')}”`);
+  const now = deps.clock();
+  const user = ensureUser(deps.db, CLI_CHANNEL, userKey, now);
+  setUserUnit(deps.db, user.id, unit.id, now);
+  approveUser(deps.db, user.id, now);
+  setUserRole(deps.db, user.id, request.role ?? 'staff', now);
+  return userKey;
+}
+
+export function ask(deps: AskDeps, request: AskRequest): Answer {
+  const userKey = prepareUser(deps, request);
+  return deps.assistant.handle({
+    channel: CLI_CHANNEL,
+    userKey,
+    text: request.text,
+    ...(request.today ? { today: request.today } : {}),
+  });
+}
+
+/** One JSON request per stdin line, answered in order against the same database; one JSON result per line. */
+export async function askJsonLines(deps: AskDeps, input: NodeJS.ReadableStream, out: NodeJS.WritableStream) {
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    let parsed: AskRequest;
+    try {
+      parsed = askRequestSchema.parse(JSON.parse(line));
+    } catch (error) {
+      out.write(
+        `${JSON.stringify({ error: `Dòng không hợp lệ: ${error instanceof Error ? error.message : String(error)}` })}\n`,
+      );
+      continue;
+    }
+    try {
+      out.write(`${JSON.stringify(ask(deps, parsed))}\n`);
+    } catch (error) {
+      out.write(`${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n`);
+    }
+  }
+}

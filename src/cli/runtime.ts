@@ -1,0 +1,32 @@
+import { type Assistant, createAssistant } from '../core/assistant.ts';
+import { createKnowledgeCache, type Knowledge } from '../core/knowledge.ts';
+import { loadLexicon } from '../import/lexicon-file.ts';
+import { seedIfEmpty } from '../import/seed.ts';
+import type { Lexicon } from '../ingest/units/lexicon.ts';
+import { type Db, openDatabase } from '../kb/open.ts';
+import { DEFAULT_LEXICON_PATH } from '../paths.ts';
+import { loadChatLexicon } from '../vi/message.ts';
+
+export interface Runtime {
+  db: Db;
+  lexicon: Lexicon;
+  assistant: Assistant;
+  knowledge: () => Knowledge;
+  clock: () => Date;
+}
+
+/** Opens the knowledge base (seeding an empty one with the shipped plans) and builds the conversation core. */
+export async function createRuntime(dbPath: string): Promise<Runtime> {
+  const db = openDatabase(dbPath);
+  const lexicon = loadLexicon(DEFAULT_LEXICON_PATH);
+  const clock = () => new Date();
+  await seedIfEmpty(db, lexicon, clock, process.cwd());
+  const chat = loadChatLexicon();
+  return {
+    db,
+    lexicon,
+    clock,
+    assistant: createAssistant({ db, lexicon, chat, clock }),
+    knowledge: createKnowledgeCache(db, lexicon, chat),
+  };
+}

@@ -1,0 +1,95 @@
+import type { Intent } from '../intent/intents.ts';
+import { exportTasks } from '../kb/export.ts';
+import { findLatestProgress } from '../kb/progress-repo.ts';
+import { findPlansMentioning } from '../kb/task-queries.ts';
+import type { UnitNode } from '../kb/unit-tree.ts';
+import { type AnswerTask, formatTaskLine } from '../reply/format-task.ts';
+import { MESSAGES } from '../reply/messages.ts';
+import type { ResponsibleTask } from './responsibility.ts';
+import { choosePlans, type PlanScope, visiblePlans } from './scope.ts';
+import type { ConversationState, Entities, HandlerResult, Turn } from './types.ts';
+
+export const PAGE_SIZE = 8;
+
+/** Plans for a question about the asker (their organisation and those above it). */
+export function askerScope(turn: Turn): PlanScope {
+  const candidates = visiblePlans(turn.k.plans, turn.k.tree, turn.org?.id ?? null);
+  return choosePlans({ candidates, year: turn.year, planNumber: turn.planNumber, today: turn.today });
+}
+
+/** Plans for a question about a named unit: those that name it or a collective covering it. */
+export function unitScope(turn: Turn, unit: UnitNode): PlanScope {
+  const ids = new Set(
+    findPlansMentioning(turn.db, [unit.id, ...turn.k.tree.coveringCollectives(unit.id).map((c) => c.id)]),
+  );
+  const candidates = turn.k.plans.filter((p) => ids.has(p.id) || p.issuerUnitId === unit.id);
+  return choosePlans({ candidates, year: turn.year, planNumber: turn.planNumber, today: turn.today });
+}
+
+/** Loads tasks in the given order, with the unit's part and latest status. */
+export function toAnswerTasks(
+  turn: Turn,
+  ids: string[],
+  unitId: number | null,
+  parts?: ResponsibleTask[],
+): AnswerTask[] {
+  const byId = new Map(exportTasks(turn.db, ids).map((t) => [t.id, t]));
+  const partOf = new Map((parts ?? []).map((p) => [p.taskId, p]));
+  const latest = findLatestProgress(turn.db, ids);
+  return ids.flatMap((id) => {
+    const task = byId.get(id);
+    if (!task) return [];
+    const part = partOf.get(id);
+    const mine = latest.filter((p) => p.taskId === id && (unitId === null || p.unitId === unitId));
+    const leadIds = new Set(task.lead.map((u) => u.unitId));
+    const status =
+      unitId !== null
+        ? (mine[0]?.status ?? null)
+        : mine.length > 0 &&
+            [...leadIds].every((u) => mine.some((p) => p.unitId === u && p.status === 'done'))
+          ? 'done'
+          : mine[0]
+            ? 'in_progress'
+            : null;
+    const via = part && !part.direct ? viaOf(task.lead.concat(task.coordinate), part) : undefined;
+    return [{ ...task, responsibility: part?.responsibility ?? null, status, ...(via ? { via } : {}) }];
+  });
+}
+
+function viaOf(refs: AnswerTask['lead'], part: ResponsibleTask): AnswerTask['via'] {
+  const collectives = refs.filter((r) => r.collective);
+  return collectives
+    .slice(0, 1)
+    .map((c) => ({ collective: c.name, condition: part.conditions[0] ?? c.condition }));
+}
+
+export function yearNote(scope: PlanScope): string {
+  return scope.fellBack && scope.year !== null ? `\n${MESSAGES.yearFallback(scope.year)}` : '';
+}
+
+/** A list answer: the first page now, the rest kept for "xem tiếp". */
+export function listAnswer(
+  turn: Turn,
+  intent: Intent,
+  entities: Entities,
+  header: string,
+  tasks: AnswerTask[],
+  offset = 0,
+): HandlerResult {
+  const page = tasks.slice(offset, offset + PAGE_SIZE);
+  const lines = page.map((t, i) => formatTaskLine(offset + i + 1, t, turn.k.plansById.get(t.planId)));
+  const left = tasks.length - offset - page.length;
+  const state: ConversationState | null =
+    left > 0
+      ? {
+          kind: 'page',
+          intent,
+          entities,
+          header,
+          taskIds: tasks.map((t) => t.id),
+          offset: offset + PAGE_SIZE,
+        }
+      : null;
+  const reply = [header, ...lines, ...(left > 0 ? [MESSAGES.more(left)] : [])].join('\n');
+  return { intent, entities, tasks, reply, state };
+}

@@ -1,0 +1,98 @@
+import type { Lexicon } from '../ingest/units/lexicon.ts';
+import { classify } from '../intent/classify.ts';
+import { findProgress } from '../intent/entities/progress.ts';
+import { findTaskRefs } from '../intent/entities/task-ref.ts';
+import { findTimeRange } from '../intent/entities/time-range.ts';
+import { findPlanNumber, findYear } from '../intent/entities/year.ts';
+import { VOCABULARY } from '../intent/vocabulary.ts';
+import type { Db } from '../kb/open.ts';
+import { clearState, loadState, saveState } from '../kb/state-repo.ts';
+import { ensureUser } from '../kb/users-repo.ts';
+import { MESSAGES } from '../reply/messages.ts';
+import { type ChatLexicon, normalizeMessage } from '../vi/message.ts';
+import { todayIn } from './clock.ts';
+import { dispatch, resumeState } from './dispatch.ts';
+import { createKnowledgeCache } from './knowledge.ts';
+import type { ResponsibilityFilter } from './responsibility.ts';
+import type { Answer, ConversationState, HandlerResult, Inbound, Turn } from './types.ts';
+
+export interface AssistantDeps {
+  db: Db;
+  lexicon: Lexicon;
+  chat: ChatLexicon;
+  clock: () => Date;
+}
+
+export interface Assistant {
+  handle(inbound: Inbound): Answer;
+}
+
+/** Conversation state lives this long: long enough to answer "2" or "xem tiếp", short enough not to surprise. */
+const STATE_TTL_MS = 30 * 60 * 1000;
+
+function responsibilityOf(folded: string): ResponsibilityFilter {
+  const lead = VOCABULARY.leadOnly.test(folded);
+  const coordinate = VOCABULARY.coordinateOnly.test(folded);
+  if (VOCABULARY.both.test(folded) || lead === coordinate) return 'both';
+  return lead ? 'lead' : 'coordinate';
+}
+
+/** The core: a message in, a Vietnamese answer out. Knows nothing of Zalo or Teams. */
+export function createAssistant(deps: AssistantDeps): Assistant {
+  const knowledge = createKnowledgeCache(deps.db, deps.lexicon, deps.chat);
+  const buildTurn = (inbound: Inbound, text: string): Turn => {
+    const now = deps.clock();
+    const user = ensureUser(deps.db, inbound.channel, inbound.userKey, now);
+    const k = knowledge();
+    const unit = user.unitId !== null ? (k.tree.get(user.unitId) ?? null) : null;
+    const org = unit ? (k.tree.orgOf(unit.id) ?? null) : null;
+    const msg = normalizeMessage(text, deps.chat);
+    return {
+      db: deps.db,
+      k,
+      user,
+      unit,
+      org,
+      msg,
+      now,
+      today: inbound.today ?? todayIn(now),
+      units: k.units.find(msg.tokens, org?.id ?? null),
+      refs: findTaskRefs(msg.folded),
+      year: findYear(msg.folded),
+      planNumber: findPlanNumber(msg.folded),
+      responsibility: responsibilityOf(msg.folded),
+    };
+  };
+
+  return {
+    handle(inbound) {
+      const turn = buildTurn(inbound, inbound.text);
+      const state = loadState(deps.db, turn.user.id, turn.now) as ConversationState | null;
+      const resumed = state ? resumeState(turn, state, (text) => buildTurn(inbound, text)) : null;
+      const result: HandlerResult = resumed ?? respond(turn);
+      if (result.state)
+        saveState(deps.db, turn.user.id, result.state, new Date(turn.now.getTime() + STATE_TTL_MS));
+      else if (result.state === null || !resumed) clearState(deps.db, turn.user.id);
+      const { state: _state, ...answer } = result;
+      return turn.msg.truncated ? { ...answer, reply: `${answer.reply}\n${MESSAGES.truncated}` } : answer;
+    },
+  };
+}
+
+function respond(turn: Turn): HandlerResult {
+  if (turn.msg.folded.trim() === '')
+    return { intent: 'unknown', entities: {}, tasks: [], reply: MESSAGES.empty };
+  if (VOCABULARY.paging.test(turn.msg.folded)) {
+    return { intent: 'unknown', entities: {}, tasks: [], reply: MESSAGES.noMorePages, state: null };
+  }
+  const intent = classify(turn.msg.folded, {
+    taskRef: turn.refs.length > 0,
+    unit: turn.units.some((u) => u.candidates.length > 0),
+    timeRange: findTimeRange(turn.msg.folded, turn.today) !== null,
+    progress: (() => {
+      const p = findProgress(turn.msg.folded);
+      return p.status !== null || p.percent !== null || p.actual !== null || p.invalid !== null;
+    })(),
+  });
+  return dispatch(turn, intent);
+}

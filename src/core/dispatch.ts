@@ -1,0 +1,121 @@
+import type { Intent } from '../intent/intents.ts';
+import { VOCABULARY } from '../intent/vocabulary.ts';
+import type { UnitNode } from '../kb/unit-tree.ts';
+import { formatTaskDetail } from '../reply/format-task.ts';
+import { MESSAGES } from '../reply/messages.ts';
+import { listAnswer, toAnswerTasks } from './answer-tasks.ts';
+import { answerDigest } from './handlers/digest.ts';
+import { answerOrgOverdue } from './handlers/org-overdue.ts';
+import { answerRegister, registerAs } from './handlers/register.ts';
+import { answerReport } from './handlers/report.ts';
+import { answerDetail, answerTopic } from './handlers/search.ts';
+import { answerUnitTasks } from './handlers/unit-tasks.ts';
+import type { ConversationState, HandlerResult, Turn } from './types.ts';
+
+function simple(intent: Intent, reply: string): HandlerResult {
+  return { intent, entities: {}, tasks: [], reply };
+}
+
+/** The one unit a question names, or a numbered choice when the name belongs to several organisations. */
+function namedUnit(turn: Turn): UnitNode | HandlerResult | null {
+  const match = turn.units.find((u) => u.candidates.length > 0);
+  if (!match) return null;
+  if (match.candidates.length === 1) return match.candidates[0] ?? null;
+  const lines = match.candidates.map((u, i) => `${i + 1}. ${u.name}, ${turn.k.tree.orgOf(u.id)?.name ?? ''}`);
+  return {
+    intent: 'unit_tasks',
+    entities: {},
+    tasks: [],
+    reply: [MESSAGES.unitAmbiguous, ...lines].join('\n'),
+    state: {
+      kind: 'choose-unit',
+      intent: 'unit_tasks',
+      unitIds: match.candidates.map((u) => u.id),
+      text: turn.msg.text,
+    },
+  };
+}
+
+function isResult(value: UnitNode | HandlerResult | null): value is HandlerResult {
+  return value !== null && 'reply' in value;
+}
+
+/** Questions about a unit: the one named, else the asker's own (which needs a registration). */
+function aboutUnit(turn: Turn, intent: Intent): HandlerResult {
+  const named = namedUnit(turn);
+  if (isResult(named)) return named;
+  const ownUnit = named === null || named.id === turn.unit?.id;
+  if (intent === 'overdue' && ownUnit && turn.user.role === 'admin' && turn.org)
+    return answerOrgOverdue(turn);
+  const subject = named ?? turn.unit;
+  if (!subject) return simple(intent, MESSAGES.needRegistration);
+  return answerUnitTasks(turn, intent, subject, ownUnit && turn.unit !== null);
+}
+
+export function dispatch(turn: Turn, intent: Intent): HandlerResult {
+  const ref = turn.refs[0];
+  switch (intent) {
+    case 'my_tasks':
+      if (!turn.unit) return simple(intent, MESSAGES.needRegistration);
+      return answerUnitTasks(turn, intent, turn.unit, true);
+    case 'unit_tasks': {
+      const named = namedUnit(turn);
+      if (isResult(named)) return named;
+      if (!named) return simple(intent, MESSAGES.unitNotFound(turn.msg.text.slice(0, 60)));
+      return answerUnitTasks(turn, intent, named, named.id === turn.unit?.id);
+    }
+    case 'overdue':
+    case 'kpi':
+    case 'deadlines':
+      if (ref && intent !== 'overdue') return { ...answerDetail(turn, ref), intent };
+      if (intent === 'kpi' && !turn.unit && turn.units.length === 0) return answerTopic(turn, intent);
+      return aboutUnit(turn, intent);
+    case 'digest':
+      return turn.unit ? answerDigest(turn, turn.unit) : simple(intent, MESSAGES.needRegistration);
+    case 'task_detail':
+      return ref ? answerDetail(turn, ref) : simple(intent, MESSAGES.unknown);
+    case 'who_is_responsible':
+    case 'topic_tasks':
+      return answerTopic(turn, intent);
+    case 'report_progress':
+      return answerReport(turn);
+    case 'register':
+      return answerRegister(turn);
+    case 'help':
+      return simple(intent, MESSAGES.help);
+    case 'smalltalk':
+      return simple(intent, /cam on|thank/.test(turn.msg.folded) ? MESSAGES.thanks : MESSAGES.greeting);
+    case 'unknown':
+      return simple(intent, MESSAGES.unknown);
+  }
+}
+
+/** "xem tiếp" continues a list; a number answers a numbered choice. Anything else is a new question. */
+export function resumeState(
+  turn: Turn,
+  state: ConversationState,
+  rebuild: (text: string) => Turn,
+): HandlerResult | null {
+  const folded = turn.msg.folded;
+  if (state.kind === 'page' && VOCABULARY.paging.test(folded)) {
+    const tasks = toAnswerTasks(turn, state.taskIds, turn.unit?.id ?? null);
+    return listAnswer(turn, state.intent, state.entities, state.header, tasks, state.offset);
+  }
+  const choice = folded.match(VOCABULARY.choice);
+  if (!choice || state.kind === 'page') return null;
+  const index = Number(choice[1]) - 1;
+  if (state.kind === 'choose-unit') {
+    const unit = turn.k.tree.get(state.unitIds[index] ?? -1);
+    if (!unit) return { ...simple(state.intent, MESSAGES.choiceExpired), state: null };
+    if (state.intent === 'register') return registerAs(turn, unit);
+    return answerUnitTasks(rebuild(state.text), state.intent, unit, unit.id === turn.unit?.id);
+  }
+  const taskId = state.taskIds[index];
+  if (!taskId) return { ...simple(state.intent, MESSAGES.choiceExpired), state: null };
+  if (state.intent === 'report_progress')
+    return { ...answerReport(rebuild(state.text), taskId), state: null };
+  const [task] = toAnswerTasks(turn, [taskId], turn.unit?.id ?? null);
+  if (!task) return { ...simple('task_detail', MESSAGES.choiceExpired), state: null };
+  const reply = formatTaskDetail(task, turn.k.plansById.get(task.planId));
+  return { intent: 'task_detail', entities: {}, tasks: [task], reply, state: null };
+}

@@ -1,0 +1,44 @@
+import type { UnitNode } from '../../kb/unit-tree.ts';
+import { formatTaskLine, toDisplayDate } from '../../reply/format-task.ts';
+import { MESSAGES } from '../../reply/messages.ts';
+import { askerScope, toAnswerTasks, yearNote } from '../answer-tasks.ts';
+import { findResponsibleTasks } from '../responsibility.ts';
+import type { HandlerResult, Turn } from '../types.ts';
+import { daysBetween, isOverdue } from './unit-tasks.ts';
+
+const SOON_DAYS = 14;
+
+/** A short weekly summary for the asker's unit: overdue work and what falls due in the next two weeks. */
+export function answerDigest(turn: Turn, unit: UnitNode): HandlerResult {
+  const scope = askerScope(turn);
+  const parts = findResponsibleTasks(turn.db, turn.k.tree, unit.id, scope.planIds, 'both');
+  const all = toAnswerTasks(
+    turn,
+    parts.map((p) => p.taskId),
+    unit.id,
+    parts,
+  );
+  const overdue = all.filter((t) => isOverdue(t, turn.today));
+  const soon = all.filter((t) => {
+    const due = t.deadline.due;
+    return (
+      due !== null && due >= turn.today && daysBetween(turn.today, due) <= SOON_DAYS && t.status !== 'done'
+    );
+  });
+  const line = (t: (typeof all)[number], i: number) =>
+    formatTaskLine(i + 1, t, turn.k.plansById.get(t.planId));
+  const reply = [
+    MESSAGES.headers.digest(unit.name, toDisplayDate(turn.today)),
+    `• Quá hạn: ${overdue.length}`,
+    ...overdue.slice(0, 5).map(line),
+    `• Đến hạn trong ${SOON_DAYS} ngày tới: ${soon.length}`,
+    ...soon.slice(0, 5).map(line),
+    `• Tổng số nhiệm vụ phụ trách: ${all.length}`,
+  ].join('\n');
+  return {
+    intent: 'digest',
+    entities: { unit: unit.name, scope: { planIds: scope.planIds, year: scope.year } },
+    tasks: [...overdue, ...soon],
+    reply: `${reply}${yearNote(scope)}`,
+  };
+}

@@ -1,0 +1,44 @@
+import type { UnitNode } from '../../kb/unit-tree.ts';
+import { setUserUnit } from '../../kb/users-repo.ts';
+import { MESSAGES } from '../../reply/messages.ts';
+import type { HandlerResult, Turn } from '../types.ts';
+
+/** Picks the most specific unit named: a phòng of a named Sở over the Sở itself. */
+function pickUnit(turn: Turn): { unit: UnitNode | null; ambiguous: UnitNode[] } {
+  const matches = turn.units.filter((m) => m.candidates.length > 0);
+  const internal = matches.find((m) => m.candidates.some((c) => c.kind === 'unit'));
+  const chosen = internal ?? matches[0];
+  if (!chosen) return { unit: null, ambiguous: [] };
+  if (chosen.candidates.length > 1) return { unit: null, ambiguous: chosen.candidates };
+  return { unit: chosen.candidates[0] ?? null, ambiguous: [] };
+}
+
+/** register: "tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ". Approval stays with an admin. */
+export function answerRegister(turn: Turn): HandlerResult {
+  const { unit, ambiguous } = pickUnit(turn);
+  if (ambiguous.length > 0) {
+    const lines = ambiguous.map((u, i) => `${i + 1}. ${u.name}, ${turn.k.tree.orgOf(u.id)?.name ?? ''}`);
+    return {
+      intent: 'register',
+      entities: {},
+      tasks: [],
+      reply: [MESSAGES.unitAmbiguous, ...lines].join('\n'),
+      state: {
+        kind: 'choose-unit',
+        intent: 'register',
+        unitIds: ambiguous.map((u) => u.id),
+        text: turn.msg.text,
+      },
+    };
+  }
+  if (!unit) return { intent: 'register', entities: {}, tasks: [], reply: MESSAGES.registerWhich };
+  return registerAs(turn, unit);
+}
+
+export function registerAs(turn: Turn, unit: UnitNode): HandlerResult {
+  setUserUnit(turn.db, turn.user.id, unit.id, turn.now);
+  const org = turn.k.tree.orgOf(unit.id)?.name ?? null;
+  const sameUnit = turn.user.unitId === unit.id && turn.user.approved;
+  const reply = sameUnit ? MESSAGES.registeredApproved(unit.name, org) : MESSAGES.registered(unit.name, org);
+  return { intent: 'register', entities: { unit: unit.name }, tasks: [], reply, state: null };
+}

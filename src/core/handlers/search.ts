@@ -1,0 +1,115 @@
+import type { TaskRef } from '../../intent/entities/task-ref.ts';
+import type { Intent } from '../../intent/intents.ts';
+import { findSearchRows, findTasksByNumber } from '../../kb/task-queries.ts';
+import { formatTaskDetail, taskCitation } from '../../reply/format-task.ts';
+import { MESSAGES } from '../../reply/messages.ts';
+import { askerScope, listAnswer, toAnswerTasks, unitScope, yearNote } from '../answer-tasks.ts';
+import { choosePlans, type PlanScope } from '../scope.ts';
+import { searchTopic, type TopicRow, topicWordsOf } from '../topic-search.ts';
+import type { Entities, HandlerResult, Turn } from '../types.ts';
+
+function questionScope(turn: Turn): PlanScope {
+  const named = turn.units.find((u) => u.candidates.length === 1)?.candidates[0];
+  if (named) return unitScope(turn, named);
+  if (turn.org) return askerScope(turn);
+  return choosePlans({
+    candidates: turn.k.plans,
+    year: turn.year,
+    planNumber: turn.planNumber,
+    today: turn.today,
+  });
+}
+
+function topicRows(turn: Turn, planIds: string[]): TopicRow[] {
+  return findSearchRows(turn.db, planIds).map((r) => ({
+    ...r,
+    words: new Set(turn.k.tokenize(r.search)),
+    titleWords: new Set(turn.k.tokenize(r.sectionTitle)),
+  }));
+}
+
+/** who_is_responsible and topic_tasks: the tasks of the plans in scope that match the topic words. */
+export function answerTopic(turn: Turn, intent: Intent): HandlerResult {
+  const used = new Set(turn.units.flatMap((u) => range(u.start, u.end)));
+  const words = topicWordsOf(turn.msg.tokens, used);
+  const scope = questionScope(turn);
+  const topic = words.join(' ');
+  const entities: Entities = { topic, scope: { planIds: scope.planIds, year: scope.year } };
+  if (words.length === 0) return { intent, entities, tasks: [], reply: MESSAGES.topicMissing };
+  const hits = searchTopic(words, topicRows(turn, scope.planIds));
+  const tasks = toAnswerTasks(
+    turn,
+    hits.map((h) => h.id),
+    null,
+  );
+  if (tasks.length === 0)
+    return { intent, entities, tasks, reply: `${MESSAGES.topicNotFound(topic)}${yearNote(scope)}` };
+  const header =
+    intent === 'who_is_responsible'
+      ? MESSAGES.headers.who(tasks.length)
+      : MESSAGES.headers.topic(topic, tasks.length);
+  const answer = listAnswer(turn, intent, entities, header, tasks);
+  return { ...answer, reply: `${answer.reply}${yearNote(scope)}` };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+export function refText(ref: TaskRef): string {
+  return ref.section ? `${ref.section}.${ref.stt}` : ref.stt;
+}
+
+/** Tasks a reference names: first in the default scope, then in any plan the asker can see. */
+export function findReferencedTasks(turn: Turn, ref: TaskRef): string[] {
+  const scopes = [
+    questionScope(turn).planIds,
+    (turn.org ? askerScopeAllYears(turn) : turn.k.plans).map((p) => p.id),
+  ];
+  for (const planIds of scopes) {
+    const found = findTasksByNumber(turn.db, planIds, ref.section, ref.stt).filter(
+      (t) => !t.isHeading || true,
+    );
+    if (found.length > 0) return found.map((t) => t.id);
+  }
+  return [];
+}
+
+function askerScopeAllYears(turn: Turn) {
+  const lineage = new Set(turn.org ? turn.k.tree.lineage(turn.org.id).map((u) => u.id) : []);
+  return turn.k.plans.filter((p) => lineage.has(p.issuerUnitId));
+}
+
+/** task_detail: one task in full, or a numbered list when the number exists in several plans. */
+export function answerDetail(turn: Turn, ref: TaskRef): HandlerResult {
+  const entities: Entities = { taskRef: refText(ref) };
+  const ids = findReferencedTasks(turn, ref);
+  if (ids.length === 0)
+    return { intent: 'task_detail', entities, tasks: [], reply: MESSAGES.taskNotFound(refText(ref)) };
+  const tasks = toAnswerTasks(turn, ids, turn.unit?.id ?? null);
+  if (tasks.length === 1 && tasks[0]) {
+    const reply = formatTaskDetail(tasks[0], turn.k.plansById.get(tasks[0].planId));
+    return { intent: 'task_detail', entities, tasks, reply, state: null };
+  }
+  return chooseTask(turn, 'task_detail', entities, ids, turn.msg.text);
+}
+
+export function chooseTask(
+  turn: Turn,
+  intent: 'task_detail' | 'report_progress',
+  entities: Entities,
+  ids: string[],
+  text: string,
+): HandlerResult {
+  const tasks = toAnswerTasks(turn, ids, turn.unit?.id ?? null);
+  const lines = tasks.map(
+    (t, i) => `${i + 1}. ${taskCitation(t, turn.k.plansById.get(t.planId))} — ${t.content.slice(0, 80)}`,
+  );
+  return {
+    intent,
+    entities,
+    tasks,
+    reply: [MESSAGES.taskAmbiguous, ...lines].join('\n'),
+    state: { kind: 'choice', intent, taskIds: ids, text },
+  };
+}

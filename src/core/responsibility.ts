@@ -1,0 +1,62 @@
+import type { Db } from '../kb/open.ts';
+import { findMentions } from '../kb/task-queries.ts';
+import type { UnitTree } from '../kb/unit-tree.ts';
+
+/**
+ * A unit is responsible for a task when the task names it, or names a collective that covers it
+ * ("Các phòng, ban, đơn vị thuộc Sở" for a phòng of that Sở). Leading wins over coordinating: in SXD III.3 the
+ * collective leads and "Văn phòng Sở tổng hợp" coordinates, so Văn phòng Sở leads (as one of the phòng) and its
+ * own role ("tổng hợp") is shown beside it.
+ */
+export const RESPONSIBILITIES = ['lead', 'coordinate'] as const;
+export type Responsibility = (typeof RESPONSIBILITIES)[number];
+export type ResponsibilityFilter = Responsibility | 'both';
+
+export interface ResponsibleTask {
+  taskId: string;
+  planId: string;
+  ord: number;
+  responsibility: Responsibility;
+  /** Named for the unit itself, not only through a collective. */
+  direct: boolean;
+  /** Conditions of the collectives through which the unit is responsible ("có trách nhiệm đối với TTHC"). */
+  conditions: string[];
+  roles: string[];
+}
+
+export function findResponsibleTasks(
+  db: Db,
+  tree: UnitTree,
+  unitId: number,
+  planIds: readonly string[],
+  which: ResponsibilityFilter,
+): ResponsibleTask[] {
+  const unitIds = [unitId, ...tree.coveringCollectives(unitId).map((c) => c.id)];
+  const byTask = new Map<string, ResponsibleTask>();
+  for (const m of findMentions(db, unitIds, planIds)) {
+    const direct = m.unitId === unitId;
+    const task = byTask.get(m.taskId) ?? {
+      taskId: m.taskId,
+      planId: m.planId,
+      ord: m.ord,
+      responsibility: m.relation,
+      direct,
+      conditions: [],
+      roles: [],
+    };
+    if (m.relation === 'lead') task.responsibility = 'lead';
+    if (direct) task.direct = true;
+    if (!direct && m.condition && !task.conditions.includes(m.condition)) task.conditions.push(m.condition);
+    if (direct && m.role && !task.roles.includes(m.role)) task.roles.push(m.role);
+    byTask.set(m.taskId, task);
+  }
+  const tasks = [...byTask.values()].filter((t) => which === 'both' || t.responsibility === which);
+  // Tasks named for the unit itself first, then shared ones; lead before coordinate; then plan order.
+  return tasks.sort(
+    (a, b) =>
+      Number(b.direct) - Number(a.direct) ||
+      Number(b.responsibility === 'lead') - Number(a.responsibility === 'lead') ||
+      a.planId.localeCompare(b.planId) ||
+      a.ord - b.ord,
+  );
+}

@@ -1,0 +1,72 @@
+import type { TaskRef } from '../intent/entities/task-ref.ts';
+import type { Intent } from '../intent/intents.ts';
+import type { Db } from '../kb/open.ts';
+import type { UnitNode } from '../kb/unit-tree.ts';
+import type { User } from '../kb/users-repo.ts';
+import type { AnswerTask } from '../reply/format-task.ts';
+import type { NormalizedMessage } from '../vi/message.ts';
+import type { Knowledge } from './knowledge.ts';
+import type { ResponsibilityFilter } from './responsibility.ts';
+import type { UnitMatch } from './unit-matcher.ts';
+
+/** One message in, as any adapter hands it to the core. */
+export interface Inbound {
+  channel: string;
+  /** The platform's id of the person. */
+  userKey: string;
+  text: string;
+  /** Overrides "today" (YYYY-MM-DD, Asia/Ho_Chi_Minh): tests and the CLI pin the day. */
+  today?: string;
+}
+
+export interface Entities {
+  units?: string[];
+  unit?: string;
+  taskRef?: string;
+  timeRange?: { from: string; to: string; label: string };
+  year?: number;
+  planNumber?: string;
+  responsibility?: ResponsibilityFilter;
+  topic?: string;
+  percent?: number;
+  actual?: number;
+  status?: string;
+  scope?: { planIds: string[]; year: number | null };
+}
+
+/** The neutral answer: adapters render `reply` (and may render `tasks` as a card). */
+export interface Answer {
+  intent: Intent;
+  entities: Entities;
+  /** The full result set, not only the page shown. */
+  tasks: AnswerTask[];
+  reply: string;
+}
+
+/** Everything a handler needs about the current message. */
+export interface Turn {
+  db: Db;
+  k: Knowledge;
+  user: User;
+  /** The asker's unit and organisation, when registered. */
+  unit: UnitNode | null;
+  org: UnitNode | null;
+  msg: NormalizedMessage;
+  now: Date;
+  today: string;
+  units: UnitMatch[];
+  refs: TaskRef[];
+  year: number | null;
+  planNumber: string | null;
+  responsibility: ResponsibilityFilter;
+}
+
+/** What a handler returns: the answer, plus the state to keep for the next message (a page, a choice). */
+export interface HandlerResult extends Answer {
+  state?: ConversationState | null;
+}
+
+export type ConversationState =
+  | { kind: 'page'; intent: Intent; entities: Entities; header: string; taskIds: string[]; offset: number }
+  | { kind: 'choice'; intent: 'task_detail' | 'report_progress'; taskIds: string[]; text: string }
+  | { kind: 'choose-unit'; intent: Intent; unitIds: number[]; text: string };

@@ -1,0 +1,42 @@
+import type { Intent } from './intents.ts';
+import { VOCABULARY as V } from './vocabulary.ts';
+
+/** What the entity finders saw in the message; rules combine them with keyword patterns. */
+export interface Signals {
+  taskRef: boolean;
+  unit: boolean;
+  timeRange: boolean;
+  progress: boolean;
+}
+
+/**
+ * Rules, most specific first. Every rule reads the folded message, so "phong toi phai lam gi" and
+ * "Phòng tôi phải làm gì?" take the same path.
+ */
+export function classify(folded: string, s: Signals): Intent {
+  const t = folded.trim();
+  if (t === '') return 'unknown';
+  const has = (pattern: RegExp) => pattern.test(t);
+  const isQuestion = has(V.question);
+
+  if (has(V.register) && !s.taskRef) return 'register';
+  if (s.taskRef && (s.progress || has(V.reportVerb)) && !isQuestion && !has(V.detail))
+    return 'report_progress';
+  if (!s.taskRef && s.progress && has(/(?:^|\s)bao cao(?:\s|$)/) && !isQuestion) return 'report_progress';
+  if (has(V.digest)) return 'digest';
+  if (has(V.overdue)) return 'overdue';
+  if (s.taskRef && has(V.deadlines) && !has(V.notDeadline)) return 'deadlines';
+  if (s.taskRef && has(V.kpi)) return 'kpi';
+  if (s.taskRef && !has(V.who)) return 'task_detail';
+  if (has(V.who) && (has(V.taskWords) || has(/\s(?:lam|phu trach)\s/))) return 'who_is_responsible';
+  if (has(V.kpi)) return 'kpi';
+  if ((has(V.deadlines) && !has(V.notDeadline)) || (s.timeRange && has(V.taskWords))) return 'deadlines';
+  if (s.timeRange && !s.unit) return 'deadlines';
+  if (s.unit && (has(V.taskWords) || has(V.topicLead))) return 'unit_tasks';
+  if (has(V.firstPerson) && has(V.taskWords)) return 'my_tasks';
+  if (has(V.help)) return 'help';
+  if (has(V.taskWords) || has(V.topicLead)) return 'topic_tasks';
+  if (s.unit) return 'unit_tasks';
+  if (has(V.smalltalk) && t.split(' ').length <= 6) return 'smalltalk';
+  return 'unknown';
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Stable intent names: later tooling and checks rely on them. */
+export const INTENTS = [
+  'my_tasks',
+  'unit_tasks',
+  'who_is_responsible',
+  'topic_tasks',
+  'deadlines',
+  'kpi',
+  'overdue',
+  'task_detail',
+  'report_progress',
+  'digest',
+  'register',
+  'help',
+  'smalltalk',
+  'unknown',
+] as const;
+export const intentSchema = z.enum(INTENTS);
+export type Intent = (typeof INTENTS)[number];

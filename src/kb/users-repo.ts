@@ -1,0 +1,94 @@
+import type { Db } from './open.ts';
+
+export const USER_ROLES = ['staff', 'lead', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** A person known by (channel, external id): the unit they belong to, their role, and whether an admin approved them. */
+export interface User {
+  id: number;
+  channel: string;
+  externalId: string;
+  displayName: string | null;
+  unitId: number | null;
+  role: UserRole;
+  approved: boolean;
+}
+
+interface UserRow {
+  id: number;
+  channel: string;
+  external_id: string;
+  display_name: string | null;
+  unit_id: number | null;
+  role: UserRole;
+  approved_at: string | null;
+}
+
+function toUser(r: UserRow): User {
+  return {
+    id: r.id,
+    channel: r.channel,
+    externalId: r.external_id,
+    displayName: r.display_name,
+    unitId: r.unit_id,
+    role: r.role,
+    approved: r.approved_at !== null,
+  };
+}
+
+export function findUser(db: Db, channel: string, externalId: string): User | null {
+  const row = db
+    .prepare<[string, string], UserRow>('SELECT * FROM users WHERE channel = ? AND external_id = ?')
+    .get(channel, externalId);
+  return row ? toUser(row) : null;
+}
+
+export function findUserById(db: Db, id: number): User | null {
+  const row = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
+  return row ? toUser(row) : null;
+}
+
+/** The user, created on first contact (not registered: no unit, not approved). */
+export function ensureUser(db: Db, channel: string, externalId: string, now: Date): User {
+  db.prepare(
+    `INSERT INTO users (channel, external_id, created_at, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (channel, external_id) DO NOTHING`,
+  ).run(channel, externalId, now.toISOString(), now.toISOString());
+  const user = findUser(db, channel, externalId);
+  if (!user) throw new Error('user row vanished after insert');
+  return user;
+}
+
+/** Registration: sets the unit; a change of unit withdraws the approval. */
+export function setUserUnit(db: Db, userId: number, unitId: number, now: Date): void {
+  db.prepare(
+    `UPDATE users SET approved_at = CASE WHEN unit_id IS ? THEN approved_at ELSE NULL END,
+       unit_id = ?, updated_at = ? WHERE id = ?`,
+  ).run(unitId, unitId, now.toISOString(), userId);
+}
+
+export function approveUser(db: Db, userId: number, now: Date): void {
+  db.prepare('UPDATE users SET approved_at = coalesce(approved_at, ?), updated_at = ? WHERE id = ?').run(
+    now.toISOString(),
+    now.toISOString(),
+    userId,
+  );
+}
+
+export function setUserRole(db: Db, userId: number, role: UserRole, now: Date): void {
+  db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, now.toISOString(), userId);
+}
+
+export function listUsers(db: Db): (User & { unitName: string | null })[] {
+  return db
+    .prepare<[], UserRow & { unit_name: string | null }>(
+      'SELECT u.*, n.name AS unit_name FROM users u LEFT JOIN units n ON n.id = u.unit_id ORDER BY u.id',
+    )
+    .all()
+    .map((r) => ({ ...toUser(r), unitName: r.unit_name }));
+}
+
+/** Registered users waiting for an admin, for the "approve" flow. */
+export function listPendingUsers(db: Db): (User & { unitName: string | null })[] {
+  return listUsers(db).filter((u) => u.unitId !== null && !u.approved);
+}

@@ -1,0 +1,78 @@
+import type { ExportedTask, ExportedUnitRef } from '../kb/export.ts';
+import type { PlanInfo } from '../kb/task-queries.ts';
+import { MESSAGES } from './messages.ts';
+
+/** A task as answers carry it: the export shape plus the asker's part in it and its latest status. */
+export interface AnswerTask extends ExportedTask {
+  responsibility: 'lead' | 'coordinate' | null;
+  status: 'not_started' | 'in_progress' | 'done' | null;
+  /** How the unit is responsible when only a collective names it, and that collective's condition. */
+  via?: { collective: string; condition: string | null }[];
+}
+
+const L = MESSAGES.labels;
+
+export function toDisplayDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "KH 55/KH-SXD PL I", or for a plan without a number "KH CCHC 2026 của Sở Nội vụ". */
+export function planLabel(plan: PlanInfo | undefined): string {
+  if (!plan) return 'KH';
+  const appendix = plan.appendix?.replace(/^Phụ lục\s*/, 'PL ').trim();
+  if (plan.code) return `KH ${plan.code}${appendix && appendix !== 'PL' ? ` ${appendix}` : ''}`;
+  return `KH ${plan.year ?? ''} của ${plan.issuer}`.replace(/\s+/g, ' ');
+}
+
+export function taskCitation(task: ExportedTask, plan: PlanInfo | undefined): string {
+  const section = task.section.code && !task.stt.startsWith(task.section.code) ? `${task.section.code}.` : '';
+  return `${planLabel(plan)}, mục ${section}${task.stt}`;
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function deadlineText(task: ExportedTask): string {
+  const d = task.deadline;
+  if (d.kind === 'none') return L.noDue;
+  if (d.due && !d.raw.includes(toDisplayDate(d.due))) return `${d.raw} (${toDisplayDate(d.due)})`;
+  return d.raw;
+}
+
+function partText(task: AnswerTask): string {
+  // Not about one unit's part (who leads X?, the organisation's overdue list): name the lead units instead.
+  if (!task.responsibility)
+    return task.lead.length > 0 ? `${L.leadUnits}: ${task.lead.map((u) => u.name).join(', ')}` : '';
+  const via = task.via?.[0];
+  const how = via ? ` ${L.via(via.collective)}` : '';
+  const condition = via?.condition ? `, ${L.condition(via.condition)}` : '';
+  return `${L[task.responsibility]}${how}${condition}`;
+}
+
+/** Two short lines per task, for lists on a phone. */
+export function formatTaskLine(index: number, task: AnswerTask, plan: PlanInfo | undefined): string {
+  const facts = [partText(task), `${L.due}: ${deadlineText(task)}`];
+  if (task.status) facts.push(L.status[task.status]);
+  return `${index}. ${taskCitation(task, plan)} — ${shorten(task.content, 140)}\n   ↳ ${facts.filter(Boolean).join(' · ')}`;
+}
+
+function unitsText(refs: ExportedUnitRef[]): string {
+  return refs
+    .map((r) => [r.name, r.role, r.condition ? L.condition(r.condition) : null].filter(Boolean).join(' — '))
+    .join('; ');
+}
+
+/** The whole task, for "chi tiết nhiệm vụ …". */
+export function formatTaskDetail(task: AnswerTask, plan: PlanInfo | undefined): string {
+  const lines = [`${taskCitation(task, plan)} (${task.section.title})`, task.content];
+  if (task.lead.length > 0) lines.push(`${L.leadUnits}: ${unitsText(task.lead)}`);
+  if (task.coordinate.length > 0) lines.push(`${L.coordinateUnits}: ${unitsText(task.coordinate)}`);
+  lines.push(`${L.due}: ${deadlineText(task)}`);
+  if (task.product) lines.push(`${L.product}: ${task.product}`);
+  if (task.kpis.length > 0) lines.push(`${L.kpi}: ${task.kpis.map((k) => k.text).join('; ')}`);
+  if (task.status) lines.push(`Tình trạng: ${L.status[task.status]}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,101 @@
+/**
+ * Every sentence the bot says, in one module. Vietnamese, with diacritics, short enough for a phone screen.
+ * Functions take plain values; nothing here knows about the database or a chat platform.
+ */
+export const MESSAGES = {
+  empty: 'Tin nhắn trống. Bạn có thể hỏi, ví dụ: “phòng tôi phụ trách gì?” hoặc gõ “hướng dẫn”.',
+  truncated: '(Tin nhắn dài quá 2.000 ký tự nên chỉ đọc phần đầu.)',
+  unknown: [
+    'Xin lỗi, tôi chưa hiểu câu hỏi. Bạn có thể hỏi, ví dụ:',
+    '• “Phòng tôi phụ trách những nhiệm vụ gì?”',
+    '• “Ai chủ trì việc tuyển dụng công chức?”',
+    '• “Việc nào quá hạn?” hoặc “Việc nào phải xong trong quý này?”',
+    '• “Chi tiết nhiệm vụ III.8”',
+    '• “Báo cáo nhiệm vụ I.5 đã hoàn thành”',
+    'Gõ “hướng dẫn” để xem đầy đủ.',
+  ].join('\n'),
+  help: [
+    'Tôi là Trợ lý nhiệm vụ: tra cứu kế hoạch cải cách hành chính và ghi nhận tiến độ. Bạn có thể hỏi:',
+    '• Nhiệm vụ của mình: “phòng tôi phụ trách gì”, “phòng tôi chủ trì việc gì”',
+    '• Của đơn vị khác: “Sở Tư pháp chủ trì gì năm 2024”',
+    '• Ai làm: “ai chủ trì việc công khai TTHC”',
+    '• Theo chủ đề: “nhiệm vụ về chuyển đổi số”',
+    '• Thời hạn: “việc nào phải xong trong quý này”, “sắp đến hạn”',
+    '• Chỉ tiêu: “chỉ tiêu của phòng tôi”',
+    '• Quá hạn: “việc nào quá hạn”',
+    '• Chi tiết: “chi tiết nhiệm vụ III.8”',
+    '• Báo cáo: “báo cáo nhiệm vụ I.5 đạt 60%”, “III.7 tỷ lệ thực tế 99,5%”',
+    '• Đăng ký: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”',
+  ].join('\n'),
+  greeting: 'Xin chào! Tôi là Trợ lý nhiệm vụ. Gõ “hướng dẫn” để xem tôi giúp được gì.',
+  thanks: 'Không có gì ạ. Cần tra cứu thêm cứ nhắn cho tôi.',
+  needRegistration:
+    'Tôi chưa biết bạn thuộc đơn vị nào. Hãy đăng ký, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”. ' +
+    'Trong lúc chờ, bạn vẫn có thể hỏi về một đơn vị cụ thể, ví dụ: “Sở Tư pháp chủ trì gì?”',
+  registerWhich:
+    'Bạn thuộc đơn vị nào? Hãy ghi rõ tên phòng và cơ quan, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
+  registered: (unit: string, org: string | null) =>
+    `Đã ghi nhận: bạn thuộc ${unit}${org && org !== unit ? `, ${org}` : ''}. ` +
+    'Bạn đã có thể tra cứu nhiệm vụ của đơn vị; việc báo cáo tiến độ cần quản trị viên duyệt.',
+  registeredApproved: (unit: string, org: string | null) =>
+    `Đã ghi nhận: bạn thuộc ${unit}${org && org !== unit ? `, ${org}` : ''}.`,
+  unitNotFound: (written: string) =>
+    `Tôi không tìm thấy đơn vị “${written}” trong các kế hoạch. Hãy kiểm tra lại tên, ví dụ: “Phòng Kế hoạch - Tài chính, Sở Xây dựng”.`,
+  unitAmbiguous: 'Tên này có ở nhiều cơ quan. Bạn muốn nói đơn vị nào? Trả lời bằng số:',
+  taskAmbiguous: 'Có nhiều nhiệm vụ mang số này. Bạn muốn xem nhiệm vụ nào? Trả lời bằng số:',
+  taskNotFound: (ref: string) =>
+    `Không có nhiệm vụ ${ref} trong các kế hoạch đang xem. Hãy kiểm tra lại số mục, ví dụ: “chi tiết nhiệm vụ III.8”.`,
+  noTasks: 'Không tìm thấy nhiệm vụ nào phù hợp.',
+  topicMissing:
+    'Bạn muốn tìm nhiệm vụ về chủ đề nào? Ví dụ: “nhiệm vụ về chuyển đổi số”, “việc liên quan PAKN”.',
+  topicNotFound: (topic: string) =>
+    `Không tìm thấy nhiệm vụ nào về “${topic}”. Hãy thử từ khác, ví dụ: “tuyển dụng”, “công khai TTHC”.`,
+  yearFallback: (year: number) => `(Chưa có kế hoạch năm nay; dùng kế hoạch năm ${year}.)`,
+  more: (left: number) => `… còn ${left} nhiệm vụ. Gõ “xem tiếp” để xem thêm.`,
+  noMorePages: 'Không còn gì để xem tiếp. Bạn muốn hỏi gì nữa?',
+  choiceExpired: 'Lựa chọn trước đã hết hạn hoặc không có số đó. Bạn hãy hỏi lại nhé.',
+  report: {
+    needTask: 'Bạn báo cáo cho nhiệm vụ nào? Ví dụ: “báo cáo nhiệm vụ I.5 đạt 60%”.',
+    needWhat:
+      'Bạn muốn báo cáo gì? Ví dụ: “nhiệm vụ I.5 đã hoàn thành”, “I.5 đạt 60%”, “III.7 tỷ lệ thực tế 99,5%”.',
+    overHundred: 'Tỷ lệ hoàn thành phải từ 0% đến 100%. Chưa ghi nhận báo cáo nào; bạn gửi lại giúp nhé.',
+    notRegistered:
+      'Để báo cáo tiến độ, bạn cần đăng ký đơn vị trước, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
+    notApproved: 'Tài khoản của bạn chưa được quản trị viên duyệt nên chưa báo cáo được. Chưa ghi nhận gì.',
+    notResponsible: (unit: string) =>
+      `${unit} không chủ trì hay phối hợp nhiệm vụ này nên không báo cáo được. Chưa ghi nhận gì.`,
+    saved: (label: string, summary: string) => `Đã ghi nhận báo cáo cho ${label}: ${summary}.`,
+  },
+  headers: {
+    myTasks: (unit: string, n: number) => `${unit} có ${n} nhiệm vụ:`,
+    myLead: (unit: string, n: number) => `${unit} chủ trì ${n} nhiệm vụ:`,
+    myCoordinate: (unit: string, n: number) => `${unit} phối hợp ${n} nhiệm vụ:`,
+    who: (n: number) => (n === 1 ? 'Nhiệm vụ phù hợp:' : `${n} nhiệm vụ phù hợp:`),
+    topic: (topic: string, n: number) => `${n} nhiệm vụ về “${topic}”:`,
+    deadlines: (label: string, n: number) => `${n} nhiệm vụ có hạn trong ${label}:`,
+    kpi: (n: number) => `${n} nhiệm vụ có chỉ tiêu:`,
+    overdue: (unit: string, n: number, today: string) =>
+      n === 0
+        ? `${unit} không có nhiệm vụ quá hạn (tính đến ${today}).`
+        : `${unit} có ${n} nhiệm vụ quá hạn (tính đến ${today}):`,
+    overdueOrg: (org: string, n: number, today: string) =>
+      n === 0
+        ? `${org} không có nhiệm vụ quá hạn (tính đến ${today}).`
+        : `${org} có ${n} nhiệm vụ quá hạn (tính đến ${today}):`,
+    digest: (unit: string, today: string) => `Tóm tắt tuần của ${unit} (đến ${today}):`,
+  },
+  labels: {
+    lead: 'chủ trì',
+    coordinate: 'phối hợp',
+    via: (collective: string) => `qua “${collective}”`,
+    condition: (c: string) => `điều kiện: ${c}`,
+    due: 'Hạn',
+    noDue: 'không ghi',
+    product: 'Sản phẩm',
+    kpi: 'Chỉ tiêu',
+    leadUnits: 'Chủ trì',
+    coordinateUnits: 'Phối hợp',
+    status: { not_started: 'chưa bắt đầu', in_progress: 'đang thực hiện', done: 'đã hoàn thành' },
+    daysLate: (n: number) => `trễ ${n} ngày`,
+  },
+} as const;
