@@ -79,6 +79,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   };
 }
 
+/** "năm 2024" picks the plans, it does not ask about deadlines: a whole calendar year is no deadline question. */
+function isPeriod(range: { from: string; to: string } | null): boolean {
+  if (!range) return false;
+  return !(
+    range.from.endsWith('-01-01') &&
+    range.to.endsWith('-12-31') &&
+    range.from.slice(0, 4) === range.to.slice(0, 4)
+  );
+}
+
 function respond(turn: Turn): HandlerResult {
   if (turn.msg.folded.trim() === '')
     return { intent: 'unknown', entities: {}, tasks: [], reply: MESSAGES.empty };
@@ -88,7 +98,7 @@ function respond(turn: Turn): HandlerResult {
   const intent = classify(turn.msg.folded, {
     taskRef: turn.refs.length > 0,
     unit: turn.units.some((u) => u.candidates.length > 0),
-    timeRange: findTimeRange(turn.msg.folded, turn.today) !== null,
+    timeRange: isPeriod(findTimeRange(turn.msg.folded, turn.today)),
     progress: (() => {
       const p = findProgress(turn.msg.folded);
       return p.status !== null || p.percent !== null || p.actual !== null || p.invalid !== null;

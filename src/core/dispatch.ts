@@ -8,7 +8,7 @@ import { answerDigest } from './handlers/digest.ts';
 import { answerOrgOverdue } from './handlers/org-overdue.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
 import { answerReport } from './handlers/report.ts';
-import { answerDetail, answerTopic } from './handlers/search.ts';
+import { answerDetail, answerTopic, topicWords } from './handlers/search.ts';
 import { answerUnitTasks } from './handlers/unit-tasks.ts';
 import type { ConversationState, HandlerResult, Turn } from './types.ts';
 
@@ -64,18 +64,26 @@ export function dispatch(turn: Turn, intent: Intent): HandlerResult {
       if (!named) return simple(intent, MESSAGES.unitNotFound(turn.msg.text.slice(0, 60)));
       return answerUnitTasks(turn, intent, named, named.id === turn.unit?.id);
     }
-    case 'overdue':
     case 'kpi':
+      if (ref) return { ...answerDetail(turn, ref), intent };
+      // "tỷ lệ hồ sơ đúng hạn phải đạt bao nhiêu" asks about a target, not about whose targets.
+      if (topicWords(turn).length > 0) return answerTopic(turn, intent);
+      if (!turn.unit && turn.units.length === 0) return simple(intent, MESSAGES.kpiNeedsUnit);
+      return aboutUnit(turn, intent);
+    case 'overdue':
     case 'deadlines':
       if (ref && intent !== 'overdue') return { ...answerDetail(turn, ref), intent };
-      if (intent === 'kpi' && !turn.unit && turn.units.length === 0) return answerTopic(turn, intent);
       return aboutUnit(turn, intent);
     case 'digest':
       return turn.unit ? answerDigest(turn, turn.unit) : simple(intent, MESSAGES.needRegistration);
     case 'task_detail':
       return ref ? answerDetail(turn, ref) : simple(intent, MESSAGES.unknown);
     case 'who_is_responsible':
+      return answerTopic(turn, intent);
     case 'topic_tasks':
+      // "chỉ những việc chủ trì thôi": no topic left, so it narrows the asker's own list.
+      if (topicWords(turn).length === 0 && turn.unit)
+        return answerUnitTasks(turn, 'my_tasks', turn.unit, true);
       return answerTopic(turn, intent);
     case 'report_progress':
       return answerReport(turn);

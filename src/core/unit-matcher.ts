@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Lexicon } from '../ingest/units/lexicon.ts';
 import type { UnitNode, UnitTree } from '../kb/unit-tree.ts';
-import { toIdentityKey } from '../vi/fold.ts';
+import { foldWords, toIdentityKey } from '../vi/fold.ts';
 
 /**
  * Finds the units a message names: exact on folded words first (names and every alias from the lexicon, so
@@ -37,6 +37,22 @@ const HEADS = new Set([
   'dai',
   'bao',
 ]);
+/** "sở tôi", "phòng mình", "ban nào": a pronoun or question word after the head is no name to guess at. */
+const NOT_NAME_WORDS = new Set([
+  'toi',
+  'minh',
+  'em',
+  'chung',
+  'nao',
+  'ay',
+  'do',
+  'nay',
+  'ban',
+  'ta',
+  'co',
+  'la',
+  'gi',
+]);
 
 export interface UnitMatcher {
   find(tokens: string[], preferOrgId: number | null): UnitMatch[];
@@ -51,11 +67,14 @@ export function createUnitMatcher(tree: UnitTree, lexicon: Lexicon, tokenize: To
   }
   const entries = new Map<string, Entry>();
   const add = (written: string, units: UnitNode[]) => {
-    const words = tokenize(written);
-    const key = words.join(' ');
-    if (words.length === 0 || units.length === 0) return;
-    const entry = entries.get(key);
-    entries.set(key, { words, units: [...new Set([...(entry?.units ?? []), ...units])] });
+    // Both the expanded words ("phong ke hoach tai chinh") and the words as written ("phong khtc"): a message
+    // keeps "p.khtc" or "tcbc&cchc" as typed when the chunk holds punctuation.
+    for (const words of [tokenize(written), foldWords(written).split(' ')]) {
+      const key = words.join(' ');
+      if (words.length === 0 || key === '' || units.length === 0) continue;
+      const entry = entries.get(key);
+      entries.set(key, { words, units: [...new Set([...(entry?.units ?? []), ...units])] });
+    }
   };
   for (const [, units] of byName) if (units[0]) add(units[0].name, units);
   for (const k of lexicon.known) {
@@ -119,6 +138,7 @@ function findAll(tokens: string[], index: Map<string, Group>): UnitMatch[] {
 function findFuzzy(tokens: string[], i: number, fuse: Fuse<Entry>): UnitMatch | null {
   let best: { entry: Entry; score: number; end: number } | null = null;
   for (let n = 2; n <= 7 && i + n <= tokens.length; n++) {
+    if (NOT_NAME_WORDS.has(tokens[i + n - 1] ?? '')) break;
     const span = tokens.slice(i, i + n).join(' ');
     const hit = fuse.search(span, { limit: 1 })[0];
     if (hit?.score === undefined || hit.item.words.length !== n) continue;

@@ -28,7 +28,7 @@ export function classify(folded: string, s: Signals): Intent {
   if (s.taskRef && has(V.deadlines) && !has(V.notDeadline)) return 'deadlines';
   if (s.taskRef && has(V.kpi)) return 'kpi';
   if (s.taskRef && !has(V.who)) return 'task_detail';
-  if (has(V.who) && (has(V.taskWords) || has(/\s(?:lam|phu trach)\s/))) return 'who_is_responsible';
+  if (has(V.who) && (has(V.taskWords) || has(V.whoVerb))) return 'who_is_responsible';
   if (has(V.kpi)) return 'kpi';
   if ((has(V.deadlines) && !has(V.notDeadline)) || (s.timeRange && has(V.taskWords))) return 'deadlines';
   if (s.timeRange && !s.unit) return 'deadlines';

@@ -8,9 +8,14 @@ const words = (...alternatives: string[]) =>
 
 export const VOCABULARY = {
   paging: /^(?:xem tiep|tiep|tiep theo|xem them|them nua|trang sau|next)\s*[.!?]*$/,
-  choice: /^\s*(?:so\s+)?(\d{1,2})\s*[.!?]*$/,
+  choice: /^\s*(?:(?:so|cai|cai thu|thu|muc|chon|lua chon)\s+)?(?:so\s+)?(\d{1,2})\s*[.!?]*$/,
   register: words(
     'dang ky',
+    'dang ki',
+    'toi cong tac (?:o|tai)',
+    'minh cong tac (?:o|tai)',
+    'em cong tac (?:o|tai)',
+    'toi lam viec (?:o|tai)',
     'toi thuoc',
     'minh thuoc',
     'em thuoc',
@@ -29,6 +34,13 @@ export const VOCABULARY = {
     'cach su dung',
     'su dung (?:the nao|nhu the nao)',
     'hoi (?:duoc )?(?:nhung )?gi',
+    'menu',
+    'chuc nang',
+    'giup (?:duoc )?(?:nhung )?gi',
+    'ho tro (?:duoc )?(?:nhung )?(?:gi|chuc nang)',
+    'cu phap',
+    'lam sao de',
+    'cach (?:bao cao|hoi|tra cuu)',
   ),
   smalltalk: words(
     'chao',
@@ -43,8 +55,23 @@ export const VOCABULARY = {
     'good',
     'hay qua',
     'tot qua',
+    'khoe (?:khong|ko)',
+    'ban la ai',
+    'bot la ai',
+    'hoa ca lang',
+    'tuyet',
+    'xu ly nhe',
   ),
-  digest: words('tom tat', 'ban tin', 'tong hop (?:tuan|thang|tinh hinh)', 'digest', 'bao cao tuan'),
+  digest: words(
+    'tom tat',
+    'ban tin',
+    'diem tin',
+    'tong quan',
+    'ban tong hop',
+    'tong hop (?:giup|nhanh|lai|tuan|thang|tinh hinh)',
+    'digest',
+    'bao cao tuan',
+  ),
   overdue: words(
     'qua han',
     'tre han',
@@ -65,7 +92,12 @@ export const VOCABULARY = {
     'muc tieu',
     'dat bao nhieu',
     'bao nhieu phan tram',
+    'bao nhieu %',
     'ty le',
+    'toi thieu bao nhieu',
+    'it nhat (?:may|bao nhieu)',
+    'giam (?:toi thieu )?bao nhieu',
+    'phan dau dat',
   ),
   deadlines: words(
     'han',
@@ -101,6 +133,22 @@ export const VOCABULARY = {
     'ket qua dat',
   ),
   question: /(?:\?|\s(?:chua|khong|sao|nao|the nao|nhu the nao))\s*[?.!]*$/,
+  /** Verbs that, with "ai" / "đơn vị nào", make a who-does-it question. */
+  whoVerb: words(
+    'lam',
+    'lo',
+    'phai',
+    'phu trach',
+    'chu tri',
+    'phoi hop',
+    'thuc hien',
+    'chiu trach nhiem',
+    'dam nhan',
+    'dam nhiem',
+    'duoc giao',
+    'giao',
+    'tham muu',
+  ),
   who: words(
     'ai',
     'don vi nao',
@@ -159,6 +207,7 @@ export const TOPIC_STOPWORDS = new Set(
     'viec nhiem vu cong viec phu trach phai lam chu tri phoi hop thuc hien don vi co quan phong ban so ' +
     'toi minh chung em ban ben bo phan lien quan linh vuc chu de mang hoi xem cho biet giup liet ke danh sach ' +
     'duoc giao nam ke hoach muc tieu chi tieu han thoi gian hoan thanh bao nhieu dat ty le nhe a oi a vay the ' +
-    'nhu nao sao can muon biet tim tra cuu thong tin noi dung cu the chi tiet hien nay hien tai dang co'
+    'nhu nao sao can muon biet tim tra cuu thong tin noi dung cu the chi tiet hien nay hien tai dang co ' +
+    'chi thoi nhe giup voi gom bot oi nhe em anh chi a'
   ).split(' '),
 );

@@ -33,7 +33,7 @@ export const MESSAGES = {
     'Tôi chưa biết bạn thuộc đơn vị nào. Hãy đăng ký, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”. ' +
     'Trong lúc chờ, bạn vẫn có thể hỏi về một đơn vị cụ thể, ví dụ: “Sở Tư pháp chủ trì gì?”',
   registerWhich:
-    'Bạn thuộc đơn vị nào? Hãy ghi rõ tên phòng và cơ quan, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
+    'Để đăng ký, hãy cho biết bạn thuộc đơn vị nào, ghi rõ tên phòng và cơ quan, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
   registered: (unit: string, org: string | null) =>
     `Đã ghi nhận: bạn thuộc ${unit}${org && org !== unit ? `, ${org}` : ''}. ` +
     'Bạn đã có thể tra cứu nhiệm vụ của đơn vị; việc báo cáo tiến độ cần quản trị viên duyệt.',
@@ -46,6 +46,9 @@ export const MESSAGES = {
   taskNotFound: (ref: string) =>
     `Không có nhiệm vụ ${ref} trong các kế hoạch đang xem. Hãy kiểm tra lại số mục, ví dụ: “chi tiết nhiệm vụ III.8”.`,
   noTasks: 'Không tìm thấy nhiệm vụ nào phù hợp.',
+  kpiNeedsUnit:
+    'Bạn muốn xem chỉ tiêu của đơn vị nào? Hãy đăng ký đơn vị của mình (ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”) ' +
+    'hoặc nêu tên chỉ tiêu, ví dụ: “tỷ lệ hồ sơ đúng hạn phải đạt bao nhiêu”.',
   topicMissing:
     'Bạn muốn tìm nhiệm vụ về chủ đề nào? Ví dụ: “nhiệm vụ về chuyển đổi số”, “việc liên quan PAKN”.',
   topicNotFound: (topic: string) =>

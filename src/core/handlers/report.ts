@@ -1,6 +1,6 @@
 import { findProgress, type ProgressStatement } from '../../intent/entities/progress.ts';
 import { insertProgress, type ProgressStatus } from '../../kb/progress-repo.ts';
-import { taskCitation } from '../../reply/format-task.ts';
+import { type AnswerTask, taskCitation } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { toAnswerTasks } from '../answer-tasks.ts';
 import { findResponsibleTasks } from '../responsibility.ts';
@@ -9,8 +9,8 @@ import { chooseTask, findReferencedTasks, refText } from './search.ts';
 
 const R = MESSAGES.report;
 
-function refuse(entities: Entities, reply: string): HandlerResult {
-  return { intent: 'report_progress', entities, tasks: [], reply };
+function refuse(entities: Entities, reply: string, tasks: AnswerTask[] = []): HandlerResult {
+  return { intent: 'report_progress', entities, tasks, reply };
 }
 
 function statusOf(p: ProgressStatement): ProgressStatus {
@@ -39,23 +39,26 @@ export function answerReport(turn: Turn, chosenTaskId?: string): HandlerResult {
     ...(progress.actual !== null ? { actual: progress.actual } : {}),
     ...(progress.status ? { status: progress.status } : {}),
   };
-  if (progress.invalid) return refuse(entities, R.overHundred);
-  if (!turn.unit) return refuse(entities, R.notRegistered);
-  if (!turn.user.approved && turn.user.role !== 'admin') return refuse(entities, R.notApproved);
-  if (!chosenTaskId && !ref) return refuse(entities, R.needTask);
+  if (!chosenTaskId && !ref) return refuse(entities, progress.invalid ? R.overHundred : R.needTask);
   const ids = chosenTaskId ? [chosenTaskId] : ref ? findReferencedTasks(turn, ref) : [];
   if (ids.length === 0) return refuse(entities, MESSAGES.taskNotFound(ref ? refText(ref) : ''));
   if (ids.length > 1) return chooseTask(turn, 'report_progress', entities, ids, turn.msg.text);
   const taskId = ids[0] ?? '';
-  if (progress.status === null && progress.percent === null && progress.actual === null) {
-    return refuse(entities, R.needWhat);
-  }
-  const [task] = toAnswerTasks(turn, [taskId], turn.unit.id);
+  // Every check below names the task the report was about, so the asker sees what was understood.
+  const found = toAnswerTasks(turn, [taskId], turn.unit?.id ?? null);
+  const task = found[0];
   if (!task) return refuse(entities, MESSAGES.taskNotFound(taskId));
+  if (progress.invalid) return refuse(entities, R.overHundred, found);
+  if (!turn.unit) return refuse(entities, R.notRegistered, found);
+  if (!turn.user.approved && turn.user.role !== 'admin') return refuse(entities, R.notApproved, found);
+  if (progress.status === null && progress.percent === null && progress.actual === null) {
+    return refuse(entities, R.needWhat, found);
+  }
   const responsible = findResponsibleTasks(turn.db, turn.k.tree, turn.unit.id, [task.planId], 'both').some(
     (t) => t.taskId === taskId,
   );
-  if (!responsible && turn.user.role !== 'admin') return refuse(entities, R.notResponsible(turn.unit.name));
+  if (!responsible && turn.user.role !== 'admin')
+    return refuse(entities, R.notResponsible(turn.unit.name), found);
   const status = statusOf(progress);
   insertProgress(turn.db, {
     taskId,

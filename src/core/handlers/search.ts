@@ -28,20 +28,30 @@ function topicRows(turn: Turn, planIds: string[]): TopicRow[] {
   }));
 }
 
-/** who_is_responsible and topic_tasks: the tasks of the plans in scope that match the topic words. */
-export function answerTopic(turn: Turn, intent: Intent): HandlerResult {
+/** The message's topic words: what is left once unit names and question words are taken out. */
+export function topicWords(turn: Turn): string[] {
   const used = new Set(turn.units.flatMap((u) => range(u.start, u.end)));
-  const words = topicWordsOf(turn.msg.tokens, used);
+  return topicWordsOf(turn.msg.tokens, used);
+}
+
+/**
+ * who_is_responsible, topic_tasks and kpi-by-topic: the tasks of the plans in scope that match the topic words
+ * (for kpi, those of them that carry a target).
+ */
+export function answerTopic(turn: Turn, intent: Intent): HandlerResult {
+  const words = topicWords(turn);
   const scope = questionScope(turn);
   const topic = words.join(' ');
   const entities: Entities = { topic, scope: { planIds: scope.planIds, year: scope.year } };
   if (words.length === 0) return { intent, entities, tasks: [], reply: MESSAGES.topicMissing };
   const hits = searchTopic(words, topicRows(turn, scope.planIds));
-  const tasks = toAnswerTasks(
+  const found = toAnswerTasks(
     turn,
     hits.map((h) => h.id),
     null,
   );
+  const withTargets = found.filter((t) => t.kpis.length > 0);
+  const tasks = intent === 'kpi' && withTargets.length > 0 ? withTargets : found;
   if (tasks.length === 0)
     return { intent, entities, tasks, reply: `${MESSAGES.topicNotFound(topic)}${yearNote(scope)}` };
   const header =

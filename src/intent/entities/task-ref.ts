@@ -29,7 +29,8 @@ const VOCABULARY = {
   /** A roman numeral after these is a quarter or a plan ("quý IV"), not a section. */
   romanBlockers: ['quy', 'ke hoach', 'kh'],
   /** A number followed by these measures something ("2.5 triệu", "5 lần"), it is not a task. */
-  measureWords: ['gio', 'phut', 'lan', 'trieu', 'ty', 'nghin', 'dong', 'nguoi', 'ho so'],
+  // "tỷ" (billion) is a measure, "tỷ lệ" (rate) is not.
+  measureWords: ['gio', 'phut', 'lan', 'trieu', 'ty(?!\\s+le)', 'nghin', 'dong', 'nguoi', 'ho so'],
   /** The same for calendar words, unless a number follows ("7 ngày tới" is a span; "5 tháng 12" is not). */
   calendarWords: ['ngay', 'tuan', 'thang', 'nam', 'quy'],
 } as const;
