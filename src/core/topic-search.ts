@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { TOPIC_STOPWORDS } from '../intent/vocabulary.ts';
+import { TOPIC_STOP_PHRASES, TOPIC_STOPWORDS } from '../intent/vocabulary.ts';
 import type { SearchRow } from '../kb/task-queries.ts';
 
 /**
@@ -13,9 +13,17 @@ export interface TopicRow extends SearchRow {
 }
 
 export function topicWordsOf(tokens: string[], exclude: ReadonlySet<number>): string[] {
-  return tokens.filter(
-    (w, i) => !exclude.has(i) && !TOPIC_STOPWORDS.has(w) && /\p{L}/u.test(w) && w.length > 1,
-  );
+  const kept: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = TOPIC_STOP_PHRASES.find((p) => p.every((w, k) => tokens[i + k] === w));
+    if (phrase) {
+      i += phrase.length - 1;
+      continue;
+    }
+    const w = tokens[i] ?? '';
+    if (!exclude.has(i) && !TOPIC_STOPWORDS.has(w) && /\p{L}/u.test(w) && w.length > 1) kept.push(w);
+  }
+  return kept;
 }
 
 function correct(words: string[], rows: TopicRow[]): string[] {
@@ -32,11 +40,17 @@ export function searchTopic(words: string[], rows: TopicRow[]): TopicRow[] {
   const fixed = correct(words, rows);
   const sectionHits = rows.filter((r) => fixed.every((w) => r.titleWords.has(w)));
   if (sectionHits.length > 0) return sectionHits;
+  const phrase = ` ${fixed.join(' ')} `;
   const scored = rows
-    .map((row) => ({ row, score: fixed.filter((w) => row.words.has(w)).length }))
+    .map((row) => {
+      const words = fixed.filter((w) => row.words.has(w)).length;
+      // The words side by side, as typed ("tuyển dụng", "tài sản công"), beat the same words scattered.
+      const together = fixed.length > 1 && ` ${row.search} `.includes(phrase) ? 0.5 : 0;
+      return { row, score: words + together };
+    })
     .filter((s) => s.score > 0);
   const best = Math.max(0, ...scored.map((s) => s.score));
   const needed = Math.max(1, Math.ceil(fixed.length * 0.6));
   if (best < needed) return [];
-  return scored.filter((s) => s.score >= Math.max(needed, best - 1)).map((s) => s.row);
+  return scored.filter((s) => s.score >= best - 0.25).map((s) => s.row);
 }

@@ -200,14 +200,26 @@ export const VOCABULARY = {
   both: words('phu trach', 'phai lam', 'nhiem vu cua', 'trach nhiem', 'dam nhan', 'dam nhiem', 'lam gi'),
 } as const;
 
-/** Words that carry no topic: removed before searching section titles and task content. */
+/**
+ * What carries no topic, removed before searching section titles and task content: whole phrases first (so
+ * "công việc" goes but "công khai" stays), then single function words. Never a content word that a phrase
+ * shares ("phòng" of "phòng chống", "số" of "chuyển đổi số", "tài" of "tài sản").
+ */
+export const TOPIC_STOP_PHRASES = (
+  'nhiem vu|cong viec|phu trach|phai lam|chu tri|phoi hop|thuc hien|don vi|co quan|lien quan den|lien quan|' +
+  'linh vuc|chu de|cho biet|danh sach|liet ke|muc tieu|chi tieu|thoi han|thoi gian|hoan thanh|bao nhieu|' +
+  'phan tram|ty le|tra cuu|thong tin|noi dung|cu the|chi tiet|hien nay|hien tai|phong toi|phong minh|so toi|' +
+  'phai dat|can dat|phan dau|nhung gi|nhu the nao|the nao|nam nay|duoc giao|dam nhan|dam nhiem|trach nhiem|' +
+  'ke hoach|giai phap|co nhung|gom nhung|bao gom|la gi|lam gi|ai lam|ai lo|phai xong|den han|qua han|xem tiep'
+)
+  .split('|')
+  .map((p) => p.split(' '))
+  .sort((a, b) => b.length - a.length);
+
 export const TOPIC_STOPWORDS = new Set(
   (
-    'ai la gi nao cac nhung cua ve va voi cho de trong tren duoi nay kia do thi ma la co khong chua da dang se ' +
-    'viec nhiem vu cong viec phu trach phai lam chu tri phoi hop thuc hien don vi co quan phong ban so ' +
-    'toi minh chung em ban ben bo phan lien quan linh vuc chu de mang hoi xem cho biet giup liet ke danh sach ' +
-    'duoc giao nam ke hoach muc tieu chi tieu han thoi gian hoan thanh bao nhieu dat ty le nhe a oi a vay the ' +
-    'nhu nao sao can muon biet tim tra cuu thong tin noi dung cu the chi tiet hien nay hien tai dang co ' +
-    'chi thoi nhe giup voi gom bot oi nhe em anh chi a'
+    'ai la gi nao cac nhung cua ve va voi cho de trong tren duoi nay kia ma khong chua da dang se ' +
+    'viec toi minh chung em ban ben bo hoi xem giup nam can muon biet tim sao vay a oi nhe thoi gom ' +
+    'bot anh lam phai duoc nhu o mot tat ca'
   ).split(' '),
 );
