@@ -14,7 +14,13 @@ export const PAGE_SIZE = 8;
 /** Plans for a question about the asker (their organisation and those above it). */
 export function askerScope(turn: Turn): PlanScope {
   const candidates = visiblePlans(turn.k.plans, turn.k.tree, turn.org?.id ?? null);
-  return choosePlans({ candidates, year: turn.year, planNumber: turn.planNumber, today: turn.today });
+  return choosePlans({
+    candidates,
+    year: turn.year,
+    planNumber: turn.planNumber,
+    appendix: turn.appendix,
+    today: turn.today,
+  });
 }
 
 /** Plans for a question about a named unit: those that name it or a collective covering it. */
@@ -23,7 +29,13 @@ export function unitScope(turn: Turn, unit: UnitNode): PlanScope {
     findPlansMentioning(turn.db, [unit.id, ...turn.k.tree.coveringCollectives(unit.id).map((c) => c.id)]),
   );
   const candidates = turn.k.plans.filter((p) => ids.has(p.id) || p.issuerUnitId === unit.id);
-  return choosePlans({ candidates, year: turn.year, planNumber: turn.planNumber, today: turn.today });
+  return choosePlans({
+    candidates,
+    year: turn.year,
+    planNumber: turn.planNumber,
+    appendix: turn.appendix,
+    today: turn.today,
+  });
 }
 
 /** Loads tasks in the given order, with the unit's part and latest status. */

@@ -3,7 +3,7 @@ import { classify } from '../intent/classify.ts';
 import { findProgress } from '../intent/entities/progress.ts';
 import { findTaskRefs } from '../intent/entities/task-ref.ts';
 import { findTimeRange } from '../intent/entities/time-range.ts';
-import { findPlanNumber, findYear } from '../intent/entities/year.ts';
+import { findAppendix, findPlanNumber, findYear } from '../intent/entities/year.ts';
 import { VOCABULARY } from '../intent/vocabulary.ts';
 import type { Db } from '../kb/open.ts';
 import { clearState, loadState, saveState } from '../kb/state-repo.ts';
@@ -60,6 +60,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       refs: findTaskRefs(msg.folded),
       year: findYear(msg.folded),
       planNumber: findPlanNumber(msg.folded),
+      appendix: findAppendix(msg.folded),
       responsibility: responsibilityOf(msg.folded),
     };
   };

@@ -8,7 +8,7 @@ import { answerDigest } from './handlers/digest.ts';
 import { answerOrgOverdue } from './handlers/org-overdue.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
 import { answerReport } from './handlers/report.ts';
-import { answerDetail, answerTopic, topicWords } from './handlers/search.ts';
+import { answerDetail, answerTopic, progressLines, topicWords } from './handlers/search.ts';
 import { answerUnitTasks } from './handlers/unit-tasks.ts';
 import type { ConversationState, HandlerResult, Turn } from './types.ts';
 
@@ -124,6 +124,9 @@ export function resumeState(
     return { ...answerReport(rebuild(state.text), taskId), state: null };
   const [task] = toAnswerTasks(turn, [taskId], turn.unit?.id ?? null);
   if (!task) return { ...simple('task_detail', MESSAGES.choiceExpired), state: null };
-  const reply = formatTaskDetail(task, turn.k.plansById.get(task.planId));
+  const reply = [
+    formatTaskDetail(task, turn.k.plansById.get(task.planId)),
+    ...progressLines(turn, [taskId]),
+  ].join('\n');
   return { intent: 'task_detail', entities: {}, tasks: [task], reply, state: null };
 }

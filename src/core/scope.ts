@@ -17,6 +17,8 @@ export interface ScopeRequest {
   candidates: PlanInfo[];
   year: number | null;
   planNumber: string | null;
+  /** "phụ lục III": one appendix of a plan whose appendices share a number. */
+  appendix?: string | null;
   today: string;
 }
 
@@ -28,9 +30,14 @@ export function visiblePlans(plans: PlanInfo[], tree: UnitTree, orgId: number | 
 
 export function choosePlans(request: ScopeRequest): PlanScope {
   let candidates = request.candidates;
+  if (request.appendix) {
+    const wanted = `Phụ lục ${request.appendix}`;
+    const inAppendix = candidates.filter((p) => p.appendix === wanted);
+    if (inAppendix.length > 0) candidates = inAppendix;
+  }
   if (request.planNumber) {
-    const prefix = `${request.planNumber}/`;
-    candidates = candidates.filter((p) => p.code?.startsWith(prefix));
+    const number = String(Number(request.planNumber));
+    candidates = candidates.filter((p) => p.code !== null && String(Number(p.code.split('/')[0])) === number);
     return { planIds: candidates.map((p) => p.id), year: null, fellBack: false };
   }
   const currentYear = Number(request.today.slice(0, 4));

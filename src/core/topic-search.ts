@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { TOPIC_STOP_PHRASES, TOPIC_STOPWORDS } from '../intent/vocabulary.ts';
+import { TOPIC_KEEP_PHRASES, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS } from '../intent/vocabulary.ts';
 import type { SearchRow } from '../kb/task-queries.ts';
 
 /**
@@ -15,6 +15,12 @@ export interface TopicRow extends SearchRow {
 export function topicWordsOf(tokens: string[], exclude: ReadonlySet<number>): string[] {
   const kept: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const keep = TOPIC_KEEP_PHRASES.find((p) => p.every((w, k) => tokens[i + k] === w));
+    if (keep) {
+      kept.push(...keep);
+      i += keep.length - 1;
+      continue;
+    }
     const phrase = TOPIC_STOP_PHRASES.find((p) => p.every((w, k) => tokens[i + k] === w));
     if (phrase) {
       i += phrase.length - 1;

@@ -58,6 +58,7 @@ export interface Turn {
   refs: TaskRef[];
   year: number | null;
   planNumber: string | null;
+  appendix: string | null;
   responsibility: ResponsibilityFilter;
 }
 

@@ -52,6 +52,7 @@ const NOT_NAME_WORDS = new Set([
   'co',
   'la',
   'gi',
+  'khac',
 ]);
 
 export interface UnitMatcher {

@@ -19,12 +19,14 @@ export function classify(folded: string, s: Signals): Intent {
   const has = (pattern: RegExp) => pattern.test(t);
   const isQuestion = has(V.question);
 
+  if (has(V.helpFirst)) return 'help';
   if (has(V.register) && !s.taskRef) return 'register';
   if (s.taskRef && (s.progress || has(V.reportVerb)) && !isQuestion && !has(V.detail))
     return 'report_progress';
   if (!s.taskRef && s.progress && has(/(?:^|\s)bao cao(?:\s|$)/) && !isQuestion) return 'report_progress';
   if (has(V.digest)) return 'digest';
   if (has(V.overdue)) return 'overdue';
+  if (s.taskRef && has(V.progressQuestion)) return 'task_detail';
   if (s.taskRef && has(V.deadlines) && !has(V.notDeadline)) return 'deadlines';
   if (s.taskRef && has(V.kpi)) return 'kpi';
   if (s.taskRef && !has(V.who)) return 'task_detail';
@@ -32,7 +34,7 @@ export function classify(folded: string, s: Signals): Intent {
   if (has(V.kpi)) return 'kpi';
   if ((has(V.deadlines) && !has(V.notDeadline)) || (s.timeRange && has(V.taskWords))) return 'deadlines';
   if (s.timeRange && !s.unit) return 'deadlines';
-  if (s.unit && (has(V.taskWords) || has(V.topicLead))) return 'unit_tasks';
+  if ((s.unit || has(V.unitHeadAtStart)) && (has(V.taskWords) || has(V.topicLead))) return 'unit_tasks';
   if (has(V.firstPerson) && has(V.taskWords)) return 'my_tasks';
   if (has(V.help)) return 'help';
   if (has(V.taskWords) || has(V.topicLead)) return 'topic_tasks';

@@ -23,6 +23,17 @@ export const VOCABULARY = {
     'minh lam (?:o|tai)',
     'toi la (?:can bo|cong chuc|vien chuc|chuyen vien|nhan vien|truong phong|pho phong)',
   ),
+  /** Unmistakable requests for help, checked before any topic word can claim the message. */
+  helpFirst: words(
+    'cu phap',
+    'menu',
+    '/start',
+    '/help',
+    'tro giup',
+    'huong dan su dung',
+    'cach dung',
+    'cach su dung',
+  ),
   help: words(
     'huong dan',
     'tro giup',
@@ -114,6 +125,10 @@ export const VOCABULARY = {
     'tien do',
   ),
   notDeadline: words('han che'),
+  /** "tiến độ nhiệm vụ V.2 thế nào": asks for the task's state, not its deadline. */
+  progressQuestion: /(?:^|\s)tien do\b.*(?:the nao|ra sao|den dau|nhu the nao)/,
+  unitHeadAtStart:
+    /^(?:phong|so|ban|cuc|chi cuc|trung tam|van phong|uy ban nhan dan|thanh tra|doan|hoi dong)\s+(?!toi|minh|nao|chung|em|ta|chong)\p{L}+\s+\p{L}+/u,
   detail: words('chi tiet', 'la gi', 'noi dung', 'cu the', 'xem (?:nhiem vu|muc)', 'thong tin'),
   reportVerb: words(
     'bao cao',
@@ -210,9 +225,16 @@ export const TOPIC_STOP_PHRASES = (
   'linh vuc|chu de|cho biet|danh sach|liet ke|muc tieu|chi tieu|thoi han|thoi gian|hoan thanh|bao nhieu|' +
   'phan tram|ty le|tra cuu|thong tin|noi dung|cu the|chi tiet|hien nay|hien tai|phong toi|phong minh|so toi|' +
   'phai dat|can dat|phan dau|nhung gi|nhu the nao|the nao|nam nay|duoc giao|dam nhan|dam nhiem|trach nhiem|' +
-  'ke hoach|giai phap|co nhung|gom nhung|bao gom|la gi|lam gi|ai lam|ai lo|phai xong|den han|qua han|xem tiep'
+  'ke hoach|giai phap|co nhung|gom nhung|bao gom|la gi|lam gi|ai lam|ai lo|phai xong|den han|qua han|xem tiep|' +
+  'chi nhung|chi co|chi can|chi xem|co chi tieu|co viec|co nhiem vu|co gi|co khong|co cac|co bao nhieu|' +
+  'dinh luong|kpi|phu luc'
 )
   .split('|')
+  .map((p) => p.split(' '))
+  .sort((a, b) => b.length - a.length);
+
+/** Content words that a stop word would otherwise eat ("tham nhũng" folds to "tham nhung"; "những" too). */
+export const TOPIC_KEEP_PHRASES = ['tham nhung', 'the che', 'do thi', 'co che', 'co so', 'co quan hanh chinh']
   .map((p) => p.split(' '))
   .sort((a, b) => b.length - a.length);
 

@@ -1,7 +1,8 @@
 import type { TaskRef } from '../../intent/entities/task-ref.ts';
 import type { Intent } from '../../intent/intents.ts';
+import { findLatestProgress } from '../../kb/progress-repo.ts';
 import { findSearchRows, findTasksByNumber } from '../../kb/task-queries.ts';
-import { formatTaskDetail, taskCitation } from '../../reply/format-task.ts';
+import { formatTaskDetail, taskCitation, toDisplayDate } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { askerScope, listAnswer, toAnswerTasks, unitScope, yearNote } from '../answer-tasks.ts';
 import { choosePlans, type PlanScope } from '../scope.ts';
@@ -11,11 +12,13 @@ import type { Entities, HandlerResult, Turn } from '../types.ts';
 function questionScope(turn: Turn): PlanScope {
   const named = turn.units.find((u) => u.candidates.length === 1)?.candidates[0];
   if (named) return unitScope(turn, named);
-  if (turn.org) return askerScope(turn);
+  // A plan named by its number is public: look it up among all plans.
+  if (turn.org && !turn.planNumber) return askerScope(turn);
   return choosePlans({
     candidates: turn.k.plans,
     year: turn.year,
     planNumber: turn.planNumber,
+    appendix: turn.appendix,
     today: turn.today,
   });
 }
@@ -98,10 +101,25 @@ export function answerDetail(turn: Turn, ref: TaskRef): HandlerResult {
     return { intent: 'task_detail', entities, tasks: [], reply: MESSAGES.taskNotFound(refText(ref)) };
   const tasks = toAnswerTasks(turn, ids, turn.unit?.id ?? null);
   if (tasks.length === 1 && tasks[0]) {
-    const reply = formatTaskDetail(tasks[0], turn.k.plansById.get(tasks[0].planId));
+    const reply = [
+      formatTaskDetail(tasks[0], turn.k.plansById.get(tasks[0].planId)),
+      ...progressLines(turn, ids),
+    ].join('\n');
     return { intent: 'task_detail', entities, tasks, reply, state: null };
   }
   return chooseTask(turn, 'task_detail', entities, ids, turn.msg.text);
+}
+
+/** The latest report of each unit on the task ("Phòng Công chức, viên chức: đang thực hiện, 60% (22/11/2026)"). */
+export function progressLines(turn: Turn, taskIds: string[]): string[] {
+  return findLatestProgress(turn.db, taskIds).map((p) => {
+    const unit = turn.k.tree.get(p.unitId)?.name ?? '';
+    const facts = [MESSAGES.labels.status[p.status], p.percent !== null ? `${p.percent}%` : null].filter(
+      Boolean,
+    );
+    if (p.actual !== null) facts.push(`thực tế ${String(p.actual).replace('.', ',')}%`);
+    return `Tiến độ — ${unit}: ${facts.join(', ')} (${toDisplayDate(p.reportedAt.slice(0, 10))})`;
+  });
 }
 
 export function chooseTask(

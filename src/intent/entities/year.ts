@@ -64,3 +64,12 @@ export function findPlanNumber(folded: string): string | null {
   }
   return best?.number ?? null;
 }
+
+/** "phụ lục III", "pl 3", "PL I" → the appendix numeral in upper-case roman ('III'), or null. */
+export function findAppendix(folded: string): string | null {
+  const m = folded.match(/(?:^|\s)(?:phu luc|pl)\s+([ivx]+|\d{1,2})(?![\p{L}\p{N}])/u);
+  if (!m?.[1]) return null;
+  const n = Number(m[1]);
+  if (!Number.isInteger(n)) return m[1].toUpperCase();
+  return ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][n] ?? null;
+}
