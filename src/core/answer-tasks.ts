@@ -63,16 +63,18 @@ export function toAnswerTasks(
           : mine[0]
             ? 'in_progress'
             : null;
-    const via = part && !part.direct ? viaOf(task.lead.concat(task.coordinate), part) : undefined;
+    const via =
+      part && !part.direct ? viaOf(part.responsibility === 'lead' ? task.lead : task.coordinate) : undefined;
     return [{ ...task, responsibility: part?.responsibility ?? null, status, ...(via ? { via } : {}) }];
   });
 }
 
-function viaOf(refs: AnswerTask['lead'], part: ResponsibleTask): AnswerTask['via'] {
-  const collectives = refs.filter((r) => r.collective);
-  return collectives
+/** The collective through which the unit has its part (lead or coordinate), with that collective's condition. */
+function viaOf(refs: AnswerTask['lead']): AnswerTask['via'] {
+  return refs
+    .filter((r) => r.collective)
     .slice(0, 1)
-    .map((c) => ({ collective: c.name, condition: part.conditions[0] ?? c.condition }));
+    .map((c) => ({ collective: c.name, condition: c.condition }));
 }
 
 export function yearNote(scope: PlanScope): string {

@@ -123,7 +123,17 @@ function findAll(tokens: string[], index: Map<string, Group>): UnitMatch[] {
     const exact = group?.entries.find((e) => matchesAt(tokens, i, e.words));
     if (exact) {
       found.push({ candidates: exact.units, start: i, end: i + exact.words.length, exact: true });
-      i += exact.words.length - 1;
+      // "Văn phòng Sở Xây dựng": the last word of the unit ("Sở") also starts the organisation that qualifies it.
+      const last = i + exact.words.length - 1;
+      const overlap =
+        exact.words.length > 1
+          ? index
+              .get(tokens[last] ?? '')
+              ?.entries.find((e) => e.words.length > 1 && matchesAt(tokens, last, e.words))
+          : undefined;
+      if (overlap)
+        found.push({ candidates: overlap.units, start: last, end: last + overlap.words.length, exact: true });
+      i = (overlap ? last + overlap.words.length : i + exact.words.length) - 1;
       continue;
     }
     const fuzzy = group && HEADS.has(tokens[i] ?? '') ? findFuzzy(tokens, i, fuseOf(group)) : null;
@@ -148,33 +158,32 @@ function findFuzzy(tokens: string[], i: number, fuse: Fuse<Entry>): UnitMatch | 
   return best ? { candidates: best.entry.units, start: i, end: best.end, exact: false } : null;
 }
 
-/** Narrows each match to one unit where the message or the asker says which organisation is meant. */
+/**
+ * Narrows each match to one unit where the message or the asker says which organisation is meant: first an
+ * organisation named right after the unit ("văn phòng sở xây dựng"), then any organisation named, then the
+ * asker's own.
+ */
 function resolve(matches: UnitMatch[], tree: UnitTree, preferOrgId: number | null): UnitMatch[] {
-  const orgsNamed = matches.flatMap((m) => m.candidates.filter((c) => c.kind === 'organisation'));
   const out: UnitMatch[] = [];
   for (const m of matches) {
-    // "văn phòng sở xây dựng": the organisation right after the unit only qualifies it.
-    if (
-      out.some(
-        (o) => o.end === m.start && o.candidates.some((c) => m.candidates.some((x) => x.id === c.parentId)),
-      )
-    ) {
-      const previous = out[out.length - 1];
-      if (previous)
-        previous.candidates = previous.candidates.filter((c) =>
-          m.candidates.some((x) => x.id === c.parentId),
-        );
+    const previous = out[out.length - 1];
+    const qualified =
+      previous && m.start >= previous.end - 1 && m.start <= previous.end
+        ? previous.candidates.filter((c) => m.candidates.some((x) => x.id === c.parentId))
+        : [];
+    if (previous && qualified.length > 0) {
+      previous.candidates = qualified;
       continue;
     }
-    if (m.candidates.length > 1) {
-      const inNamedOrg = m.candidates.filter((c) => orgsNamed.some((o) => o.id === c.parentId));
-      const inOwnOrg = m.candidates.filter(
-        (c) => preferOrgId !== null && tree.orgOf(c.id)?.id === preferOrgId,
-      );
-      const narrowed = inNamedOrg.length > 0 ? inNamedOrg : inOwnOrg;
-      if (narrowed.length > 0) m.candidates = narrowed;
-    }
-    out.push(m);
+    out.push({ ...m });
+  }
+  const orgsNamed = out.flatMap((m) => m.candidates.filter((c) => c.kind === 'organisation'));
+  for (const m of out) {
+    if (m.candidates.length <= 1) continue;
+    const inNamedOrg = m.candidates.filter((c) => orgsNamed.some((o) => o.id === c.parentId));
+    const inOwnOrg = m.candidates.filter((c) => preferOrgId !== null && tree.orgOf(c.id)?.id === preferOrgId);
+    const narrowed = inNamedOrg.length > 0 ? inNamedOrg : inOwnOrg;
+    if (narrowed.length > 0) m.candidates = narrowed;
   }
   return out;
 }
