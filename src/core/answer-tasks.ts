@@ -102,8 +102,24 @@ export function listAnswer(
           header,
           taskIds: tasks.map((t) => t.id),
           offset: offset + PAGE_SIZE,
+          unitId: turn.unit?.id ?? null,
+          parts: tasks.map((t) => ({
+            id: t.id,
+            responsibility: t.responsibility,
+            ...(t.via ? { via: t.via } : {}),
+          })),
         }
       : null;
   const reply = [header, ...lines, ...(left > 0 ? [MESSAGES.more(left)] : [])].join('\n');
   return { intent, entities, tasks, reply, state };
+}
+
+/** The rest of a list kept for "xem tiếp", with each task's part as it was on the first page. */
+export function nextPage(turn: Turn, state: Extract<ConversationState, { kind: 'page' }>): HandlerResult {
+  const parts = new Map(state.parts.map((p) => [p.id, p]));
+  const tasks = toAnswerTasks(turn, state.taskIds, state.unitId).map((t) => {
+    const part = parts.get(t.id);
+    return part ? { ...t, responsibility: part.responsibility, ...(part.via ? { via: part.via } : {}) } : t;
+  });
+  return listAnswer(turn, state.intent, state.entities, state.header, tasks, state.offset);
 }

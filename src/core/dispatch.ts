@@ -3,7 +3,7 @@ import { VOCABULARY } from '../intent/vocabulary.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import { formatTaskDetail } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
-import { listAnswer, toAnswerTasks } from './answer-tasks.ts';
+import { nextPage, toAnswerTasks } from './answer-tasks.ts';
 import { answerDigest } from './handlers/digest.ts';
 import { answerOrgOverdue } from './handlers/org-overdue.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
@@ -106,8 +106,7 @@ export function resumeState(
 ): HandlerResult | null {
   const folded = turn.msg.folded;
   if (state.kind === 'page' && VOCABULARY.paging.test(folded)) {
-    const tasks = toAnswerTasks(turn, state.taskIds, turn.unit?.id ?? null);
-    return listAnswer(turn, state.intent, state.entities, state.header, tasks, state.offset);
+    return nextPage(turn, state);
   }
   const choice = folded.match(VOCABULARY.choice);
   if (!choice || state.kind === 'page') return null;

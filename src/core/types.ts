@@ -68,6 +68,16 @@ export interface HandlerResult extends Answer {
 }
 
 export type ConversationState =
-  | { kind: 'page'; intent: Intent; entities: Entities; header: string; taskIds: string[]; offset: number }
+  | {
+      kind: 'page';
+      intent: Intent;
+      entities: Entities;
+      header: string;
+      taskIds: string[];
+      offset: number;
+      /** Whose list it is, and each task's part in it, so the next page reads like the first. */
+      unitId: number | null;
+      parts: { id: string; responsibility: AnswerTask['responsibility']; via?: AnswerTask['via'] }[];
+    }
   | { kind: 'choice'; intent: 'task_detail' | 'report_progress'; taskIds: string[]; text: string }
   | { kind: 'choose-unit'; intent: Intent; unitIds: number[]; text: string };

@@ -89,3 +89,59 @@ describe('cli import / export --json', () => {
     expect(kb.plans).toHaveLength(1);
   }, 60_000);
 });
+
+describe('cli ask', () => {
+  it('answers one message as a given user, in text and in JSON', async () => {
+    const db = join(tempDir(), 'kb.db');
+    const user = ['--org', 'Sở Nội vụ', '--unit', 'Phòng Công chức, viên chức', '--today', '2026-11-22'];
+    const text = await cli(['ask', '--db', db, ...user, 'phòng tôi chủ trì gì']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Phòng Công chức, viên chức chủ trì \d+ nhiệm vụ:/);
+    const json = JSON.parse(
+      (await cli(['ask', '--db', db, ...user, '--json', 'chi tiết nhiệm vụ V.4'])).stdout,
+    );
+    expect(json).toMatchObject({ intent: 'task_detail', entities: { taskRef: 'V.4' } });
+    expect(json.tasks[0]).toMatchObject({
+      id: 'snv-2026-cchc/V/4',
+      stt: '4',
+      responsibility: null,
+      status: null,
+    });
+  }, 60_000);
+
+  it('--jsonl answers requests in order against one database, so a report changes later answers', async () => {
+    const db = join(tempDir(), 'kb.db');
+    const who = {
+      org: 'Sở Nội vụ',
+      unit: 'Phòng Tổ chức, biên chế và Cải cách hành chính',
+      today: '2026-11-22',
+    };
+    const input = [
+      { text: 'việc nào quá hạn', ...who, user: 'tcbc' },
+      { text: 'báo cáo nhiệm vụ I.5 đã hoàn thành', user: 'tcbc', today: '2026-11-22' },
+      { text: 'việc nào quá hạn', user: 'tcbc', today: '2026-11-22' },
+      { text: 'không phải json' },
+    ]
+      .map((r) => (typeof r === 'object' ? JSON.stringify(r) : r))
+      .join('\n');
+    const child = execFile(TSX, [CLI, 'ask', '--jsonl', '--db', db], { cwd: PROJECT_ROOT });
+    child.stdin?.end(`${input}\n{broken\n`);
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    await new Promise((resolve) => child.on('close', resolve));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(Object.keys(lines[0])).toEqual(['intent', 'entities', 'tasks', 'reply']);
+    expect(lines[0].tasks.map((t: { id: string }) => t.id)).toContain('snv-2026-cchc/I/5');
+    expect(lines[0].tasks[0]).toHaveProperty('responsibility');
+    expect(lines[0].tasks[0]).toHaveProperty('status');
+    expect(lines[1]).toMatchObject({ intent: 'report_progress' });
+    expect(lines[2].tasks.map((t: { id: string }) => t.id)).not.toContain('snv-2026-cchc/I/5');
+    expect(lines[4]).toHaveProperty('error');
+  }, 60_000);
+});
