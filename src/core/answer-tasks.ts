@@ -63,9 +63,15 @@ export function toAnswerTasks(
           : mine[0]
             ? 'in_progress'
             : null;
-    const via =
-      part && !part.direct ? viaOf(part.responsibility === 'lead' ? task.lead : task.coordinate) : undefined;
-    return [{ ...task, responsibility: part?.responsibility ?? null, status, ...(via ? { via } : {}) }];
+    // The part comes from a collective when the unit is not named, or is named for the other part.
+    const fromCollective = part !== undefined && part.namedAs !== part.responsibility;
+    const via = fromCollective
+      ? viaOf(part.responsibility === 'lead' ? task.lead : task.coordinate)
+      : undefined;
+    const namedAs = fromCollective && part.namedAs ? { namedAs: part.namedAs } : {};
+    return [
+      { ...task, responsibility: part?.responsibility ?? null, status, ...(via ? { via } : {}), ...namedAs },
+    ];
   });
 }
 
@@ -119,7 +125,13 @@ export function nextPage(turn: Turn, state: Extract<ConversationState, { kind: '
   const parts = new Map(state.parts.map((p) => [p.id, p]));
   const tasks = toAnswerTasks(turn, state.taskIds, state.unitId).map((t) => {
     const part = parts.get(t.id);
-    return part ? { ...t, responsibility: part.responsibility, ...(part.via ? { via: part.via } : {}) } : t;
+    if (!part) return t;
+    return {
+      ...t,
+      responsibility: part.responsibility,
+      ...(part.via ? { via: part.via } : {}),
+      ...(part.namedAs ? { namedAs: part.namedAs } : {}),
+    };
   });
   return listAnswer(turn, state.intent, state.entities, state.header, tasks, state.offset);
 }

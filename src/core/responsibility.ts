@@ -19,6 +19,8 @@ export interface ResponsibleTask {
   responsibility: Responsibility;
   /** Named for the unit itself, not only through a collective. */
   direct: boolean;
+  /** How the task names the unit itself, when it does ("Văn phòng Sở tổng hợp" → coordinate). */
+  namedAs: Responsibility | null;
   /** Conditions of the collectives through which the unit is responsible ("có trách nhiệm đối với TTHC"). */
   conditions: string[];
   roles: string[];
@@ -41,11 +43,13 @@ export function findResponsibleTasks(
       ord: m.ord,
       responsibility: m.relation,
       direct,
+      namedAs: null,
       conditions: [],
       roles: [],
     };
     if (m.relation === 'lead') task.responsibility = 'lead';
     if (direct) task.direct = true;
+    if (direct && task.namedAs !== 'lead') task.namedAs = m.relation;
     if (!direct && m.condition && !task.conditions.includes(m.condition)) task.conditions.push(m.condition);
     if (direct && m.role && !task.roles.includes(m.role)) task.roles.push(m.role);
     byTask.set(m.taskId, task);

@@ -77,7 +77,7 @@ export type ConversationState =
       offset: number;
       /** Whose list it is, and each task's part in it, so the next page reads like the first. */
       unitId: number | null;
-      parts: { id: string; responsibility: AnswerTask['responsibility']; via?: AnswerTask['via'] }[];
+      parts: Pick<AnswerTask, 'id' | 'responsibility' | 'via' | 'namedAs'>[];
     }
   | { kind: 'choice'; intent: 'task_detail' | 'report_progress'; taskIds: string[]; text: string }
   | { kind: 'choose-unit'; intent: Intent; unitIds: number[]; text: string };

@@ -6,8 +6,10 @@ import { MESSAGES } from './messages.ts';
 export interface AnswerTask extends ExportedTask {
   responsibility: 'lead' | 'coordinate' | null;
   status: 'not_started' | 'in_progress' | 'done' | null;
-  /** How the unit is responsible when only a collective names it, and that collective's condition. */
+  /** How the unit is responsible when a collective gives it its part, and that collective's condition. */
   via?: { collective: string; condition: string | null }[];
+  /** The part the task names the unit for itself, when that differs from the part the collective gives it. */
+  namedAs?: 'lead' | 'coordinate';
 }
 
 const L = MESSAGES.labels;
@@ -49,7 +51,8 @@ function partText(task: AnswerTask): string {
   const via = task.via?.[0];
   const how = via ? ` ${L.via(via.collective)}` : '';
   const condition = via?.condition ? `, ${L.condition(via.condition)}` : '';
-  return `${L[task.responsibility]}${how}${condition}`;
+  const named = task.namedAs ? `; được nêu tên: ${L[task.namedAs]}` : '';
+  return `${L[task.responsibility]}${how}${condition}${named}`;
 }
 
 /** Two short lines per task, for lists on a phone. */

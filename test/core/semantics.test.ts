@@ -22,12 +22,18 @@ describe('who is responsible (pinned semantics)', () => {
 
   it('tasks named for the unit come first, lead before coordinate', () => {
     const a = say({ ...SXD_KHTC, text: 'phong toi phai lam gi' });
-    const firstShared = a.tasks.findIndex((t) => t.via !== undefined);
+    const isShared = (t: (typeof a.tasks)[number]) => t.via !== undefined && t.namedAs === undefined;
+    const firstShared = a.tasks.findIndex(isShared);
     const named = a.tasks.slice(0, firstShared);
     expect(named.map((t) => t.id)).toEqual(
       expect.arrayContaining(['55-kh-sxd-2025-phu-luc-i/VI/1', '55-kh-sxd-2025-phu-luc-i/VIII/3']),
     );
-    expect(a.tasks.slice(firstShared).every((t) => t.via !== undefined)).toBe(true);
+    expect(a.tasks.slice(firstShared).every(isShared)).toBe(true);
+    // VI.2: all phòng lead it, and the task names Phòng KHTC as the coordinator: both are said.
+    expect(a.tasks.find((t) => t.id === '55-kh-sxd-2025-phu-luc-i/VI/2')).toMatchObject({
+      responsibility: 'lead',
+      namedAs: 'coordinate',
+    });
     const leadsThenCoordinates = named.map((t) => t.responsibility);
     expect(leadsThenCoordinates).toEqual(
       [...leadsThenCoordinates].sort((x, y) => (x === 'lead' ? -1 : y === 'lead' ? 1 : 0)),
