@@ -145,3 +145,51 @@ describe('cli ask', () => {
     expect(lines[4]).toHaveProperty('error');
   }, 60_000);
 });
+
+describe('cli users', () => {
+  it('approves a registered user and makes the first admin', async () => {
+    const db = join(tempDir(), 'kb.db');
+    await cli([
+      'ask',
+      '--db',
+      db,
+      '--user',
+      'lan',
+      '--today',
+      '2026-11-22',
+      'tôi thuộc Văn phòng Sở, Sở Nội vụ',
+    ]);
+    const pending = await cli([
+      'ask',
+      '--db',
+      db,
+      '--user',
+      'lan',
+      '--today',
+      '2026-11-22',
+      'báo cáo nhiệm vụ III.8 đạt 50%',
+    ]);
+    expect(pending.stdout).toContain('chưa được quản trị viên duyệt');
+    const list = (await cli(['users', 'list', '--db', db])).stdout;
+    const id =
+      list
+        .split('\n')
+        .find((l) => l.includes('cli:lan'))
+        ?.split('\t')[0] ?? '';
+    expect(list).toContain('chờ duyệt');
+    expect((await cli(['users', 'approve', id, '--db', db])).stdout).toContain(`Đã duyệt người dùng ${id}`);
+    const after = await cli([
+      'ask',
+      '--db',
+      db,
+      '--user',
+      'lan',
+      '--today',
+      '2026-11-22',
+      'báo cáo nhiệm vụ III.8 đạt 50%',
+    ]);
+    expect(after.stdout).toContain('Đã ghi nhận báo cáo');
+    expect((await cli(['users', 'set-role', id, 'admin', '--db', db])).stdout).toContain('vai trò admin');
+    expect((await cli(['users', 'list', '--db', db])).stdout).toMatch(/cli:lan\tadmin\tđã duyệt/);
+  }, 90_000);
+});
