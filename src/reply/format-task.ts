@@ -1,11 +1,12 @@
 import type { ExportedTask, ExportedUnitRef } from '../kb/export.ts';
+import type { ProgressStatus } from '../kb/progress-repo.ts';
 import type { PlanInfo } from '../kb/task-queries.ts';
 import { MESSAGES } from './messages.ts';
 
 /** A task as answers carry it: the export shape plus the asker's part in it and its latest status. */
 export interface AnswerTask extends ExportedTask {
   responsibility: 'lead' | 'coordinate' | null;
-  status: 'not_started' | 'in_progress' | 'done' | null;
+  status: ProgressStatus | null;
   /** How the unit is responsible when a collective gives it its part, and that collective's condition. */
   via?: { collective: string; condition: string | null }[];
   /** The part the task names the unit for itself, when that differs from the part the collective gives it. */

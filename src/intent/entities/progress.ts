@@ -7,8 +7,9 @@
  * word stands right before it ("tỷ lệ hoàn thành 60%", "tiến độ 60%"); otherwise it is the percentage done.
  */
 
-export const PROGRESS_STATUSES = ['not_started', 'in_progress', 'done'] as const;
-export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+import type { ProgressStatus } from '../../kb/progress-repo.ts';
+
+export type { ProgressStatus };
 
 /** Why a statement cannot be recorded as said; the reply module words it for the user. */
 export const PROGRESS_PROBLEMS = ['percent_over_100', 'percent_negative', 'actual_negative'] as const;
