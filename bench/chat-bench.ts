@@ -14,8 +14,8 @@ import { type Db, openDatabase } from '../src/kb/open.ts';
 import { clearState } from '../src/kb/state-repo.ts';
 import { approveUser, findUserById, setUserRole, setUserUnit } from '../src/kb/users-repo.ts';
 import type { ChatLexicon } from '../src/vi/message.ts';
-import { type ChatFigures, type Outcome, toChatFigures } from './chat-figures.ts';
 import { TODAY } from '../test/eval/eval-corpus.ts';
+import { type ChatFigures, type Outcome, toChatFigures } from './chat-figures.ts';
 import {
   type BenchMessage,
   type BenchUser,
@@ -69,7 +69,12 @@ function restoreUser(deps: AskDeps, user: BenchUser): void {
 function sendOnce(deps: AskDeps, user: BenchUser | undefined, message: BenchMessage, key: string): Outcome {
   if (user) restoreUser(deps, user);
   const started = performance.now();
-  const answer = deps.assistant.handle({ channel: CLI_CHANNEL, userKey: key, text: message.text, today: TODAY });
+  const answer = deps.assistant.handle({
+    channel: CLI_CHANNEL,
+    userKey: key,
+    text: message.text,
+    today: TODAY,
+  });
   return { ms: performance.now() - started, intent: answer.intent };
 }
 

@@ -65,9 +65,10 @@ export function shippedMessages(deps: AskDeps): MessageSet {
 }
 
 /** A pasted wall of text: far over the message limit, so the core must cut it and say so. */
-export const LONG_MESSAGE = 'Đề nghị phòng tôi rà soát, cập nhật tiến độ các nhiệm vụ cải cách hành chính và chuyển đổi số. '
-  .repeat(60)
-  .slice(0, 5000);
+export const LONG_MESSAGE =
+  'Đề nghị phòng tôi rà soát, cập nhật tiến độ các nhiệm vụ cải cách hành chính và chuyển đổi số. '
+    .repeat(60)
+    .slice(0, 5000);
 
 type Template = readonly [text: string, expected: Intent | null];
 
@@ -139,7 +140,8 @@ export function corpusMessages(db: Db, options: { users: number; seed: number; n
     const user = registerDirectly(db, `bench-${i + 1}`, unit.id, role, options.now);
     users.push(user);
     const orgName = tree.orgOf(unit.id)?.name ?? '';
-    for (const [text, expected] of staffQuestions(orgName)) messages.push({ userKey: user.key, text, expected });
+    for (const [text, expected] of staffQuestions(orgName))
+      messages.push({ userKey: user.key, text, expected });
   });
   for (const [text, expected] of NEWCOMER_QUESTIONS) messages.push({ userKey: null, text, expected });
   return { users, messages };

@@ -1,7 +1,8 @@
 /**
- * Import benchmark (not a test): `npm run bench` (≈1,000 files, 100,000 tasks) or `npm run bench -- --quick`.
- * Prints a table and writes the figures to bench/out/import.json. Everything it creates on the way (corpus,
- * databases) lives in one temporary folder, deleted at the end.
+ * Benchmark (not a test): `npm run bench` (≈1,000 files, 100,000 tasks) or `npm run bench -- --quick`.
+ * Import timings, then the per-message latency of the chat core on the shipped plans and on the imported corpus.
+ * Prints a table and writes the figures to bench/out/import.json and bench/out/chat.json. Everything it creates on
+ * the way (corpus, databases) lives in one temporary folder, deleted at the end.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -9,18 +10,25 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { loadLexicon } from '../src/import/lexicon-file.ts';
+import type { Lexicon } from '../src/ingest/units/lexicon.ts';
+import { openDatabase } from '../src/kb/open.ts';
 import { DEFAULT_LEXICON_PATH, SHIPPED_PLANS_DIR } from '../src/paths.ts';
+import { type ChatLexicon, loadChatLexicon } from '../src/vi/message.ts';
+import { benchChatCorpus, benchChatShipped } from './chat-bench.ts';
+import { type ChatFigures, judgeTarget } from './chat-figures.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { benchCorpus, benchShippedPlans } from './import-bench.ts';
 import { type BenchReport, formatReport } from './report.ts';
 
-const OUT_FILE = fileURLToPath(new URL('out/import.json', import.meta.url));
+const OUT_DIR = fileURLToPath(new URL('out/', import.meta.url));
 
 interface Flags {
   quick: boolean;
   files?: number;
   tasksPerFile: number;
   seed: number;
+  rounds?: number;
+  chatUsers?: number;
 }
 
 function parseFlags(argv: string[]): Flags {
@@ -31,38 +39,91 @@ function parseFlags(argv: string[]): Flags {
   };
   return new Command()
     .name('bench')
-    .option('--quick', 'smoke run: 50 files, short sampling', false)
+    .option('--quick', 'smoke run: 50 files, short sampling, 2 chat rounds', false)
     .option('--files <n>', 'corpus files (default 1000, 50 with --quick)', positive)
     .option('--tasks-per-file <n>', 'tasks per corpus file', positive, 100)
     .option('--seed <n>', 'corpus seed', positive, 20250611)
+    .option('--rounds <n>', 'measured rounds of chat messages (default 5, 2 with --quick)', positive)
+    .option(
+      '--chat-users <n>',
+      'corpus units whose staff ask questions (default 30, 10 with --quick)',
+      positive,
+    )
     .parse(argv)
     .opts<Flags>();
 }
 
+interface Setup {
+  flags: Flags;
+  lexicon: Lexicon;
+  chat: ChatLexicon;
+  workDir: string;
+  chatRun: { rounds: number; warmupRounds: number };
+  log: (line: string) => void;
+}
+
+/** Generates the corpus, imports it, then asks the chat questions on the same open database. */
+async function benchGeneratedCorpus(setup: Setup, options: BenchReport['options']) {
+  const { lexicon, chat, workDir, log } = setup;
+  log(`Generating ${options.files} plan files…`);
+  const started = performance.now();
+  const generated = generateCorpus(join(workDir, 'corpus'), options);
+  const generateSeconds = (performance.now() - started) / 1000;
+  log('Importing the corpus…');
+  const dbPath = join(workDir, 'corpus.db');
+  const db = openDatabase(dbPath);
+  try {
+    const figures = await benchCorpus(join(workDir, 'corpus'), { db, dbPath, lexicon, progress: log });
+    log(`Chat on the corpus (${setup.chatRun.rounds} rounds)…`);
+    const users = setup.flags.chatUsers ?? (setup.flags.quick ? 10 : 30);
+    const chatCorpus = benchChatCorpus(db, { lexicon, chat, ...setup.chatRun, users, seed: options.seed });
+    return { corpus: { ...figures, generatedTasks: generated.tasks, generateSeconds }, chatCorpus };
+  } finally {
+    db.close();
+  }
+}
+
+async function runBenchmarks(setup: Setup): Promise<BenchReport> {
+  const { flags, lexicon, chat, workDir, log } = setup;
+  log('Benchmarking the shipped plans…');
+  const sampling = flags.quick ? { timeMs: 300, iterations: 5 } : { timeMs: 3000, iterations: 20 };
+  const shipped = await benchShippedPlans(SHIPPED_PLANS_DIR, { lexicon, workDir, ...sampling });
+  log(`Chat on the shipped plans (${setup.chatRun.rounds} rounds)…`);
+  const chatShipped = await benchChatShipped(SHIPPED_PLANS_DIR, { lexicon, chat, workDir, ...setup.chatRun });
+  const files = flags.files ?? (flags.quick ? 50 : 1000);
+  const options = { quick: flags.quick, files, tasksPerFile: flags.tasksPerFile, seed: flags.seed };
+  const { corpus, chatCorpus } = await benchGeneratedCorpus(setup, options);
+  return {
+    date: new Date().toISOString(),
+    machine: machine(),
+    options,
+    shipped,
+    corpus,
+    chat: chatReport(chatShipped, chatCorpus, corpus.tasks, setup.chatRun),
+  };
+}
+
+function chatReport(
+  shipped: ChatFigures,
+  corpus: ChatFigures,
+  corpusTasks: number,
+  run: Setup['chatRun'],
+): BenchReport['chat'] {
+  return { ...run, shipped, corpus, target: judgeTarget(corpus, corpusTasks) };
+}
+
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv);
-  const files = flags.files ?? (flags.quick ? 50 : 1000);
-  const lexicon = loadLexicon(DEFAULT_LEXICON_PATH);
   const workDir = mkdtempSync(join(tmpdir(), 'nhiemvu-bench-'));
-  const log = (line: string) => process.stderr.write(`${line}\n`);
   try {
-    log('Benchmarking the shipped plans…');
-    const sampling = flags.quick ? { timeMs: 300, iterations: 5 } : { timeMs: 3000, iterations: 20 };
-    const shipped = await benchShippedPlans(SHIPPED_PLANS_DIR, { lexicon, workDir, ...sampling });
-    log(`Generating ${files} plan files…`);
-    const started = performance.now();
-    const options = { files, tasksPerFile: flags.tasksPerFile, seed: flags.seed };
-    const generated = generateCorpus(join(workDir, 'corpus'), options);
-    const generateSeconds = (performance.now() - started) / 1000;
-    log('Importing the corpus…');
-    const corpus = await benchCorpus(join(workDir, 'corpus'), { lexicon, workDir, progress: log });
-    const report: BenchReport = {
-      date: new Date().toISOString(),
-      machine: machine(),
-      options: { quick: flags.quick, ...options },
-      shipped,
-      corpus: { ...corpus, generatedTasks: generated.tasks, generateSeconds },
-    };
+    const report = await runBenchmarks({
+      flags,
+      lexicon: loadLexicon(DEFAULT_LEXICON_PATH),
+      chat: loadChatLexicon(),
+      workDir,
+      chatRun: { rounds: flags.rounds ?? (flags.quick ? 2 : 5), warmupRounds: 1 },
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
     publish(report);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
@@ -79,11 +140,19 @@ function machine(): BenchReport['machine'] {
   };
 }
 
+function writeJson(name: string, value: unknown): string {
+  const path = join(OUT_DIR, name);
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+  return path;
+}
+
 function publish(report: BenchReport): void {
   process.stdout.write(`${formatReport(report)}\n`);
-  mkdirSync(join(OUT_FILE, '..'), { recursive: true });
-  writeFileSync(OUT_FILE, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`\nJSON: ${OUT_FILE}\n`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  const { chat, ...imports } = report;
+  const head = { date: report.date, machine: report.machine, options: report.options };
+  process.stdout.write(`\nJSON: ${writeJson('import.json', imports)}\n`);
+  process.stdout.write(`JSON: ${writeJson('chat.json', { ...head, ...chat })}\n`);
   const { corpus } = report;
   if (
     corpus.failed > 0 ||
