@@ -1,6 +1,6 @@
-import Fuse from 'fuse.js';
 import { TOPIC_KEEP_PHRASES, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS } from '../intent/vocabulary.ts';
 import type { SearchRow } from '../kb/task-queries.ts';
+import type { TopicIndex } from './topic-index.ts';
 
 /**
  * Matches topic words against section titles and task text (all folded, abbreviations expanded the same way as
@@ -32,30 +32,31 @@ export function topicWordsOf(tokens: string[], exclude: ReadonlySet<number>): st
   return kept;
 }
 
-function correct(words: string[], rows: TopicRow[]): string[] {
-  const vocabulary = new Set(rows.flatMap((r) => [...r.words]));
-  const unknown = words.filter((w) => !vocabulary.has(w));
-  if (unknown.length === 0) return words;
-  const fuse = new Fuse([...vocabulary], { threshold: 0.3, includeScore: true });
-  return words.map((w) => (vocabulary.has(w) ? w : (fuse.search(w, { limit: 1 })[0]?.item ?? w)));
+function correct(words: string[], index: TopicIndex): string[] {
+  if (words.every((w) => index.vocabulary.has(w))) return words;
+  return words.map((w) =>
+    index.vocabulary.has(w) ? w : (index.fuse().search(w, { limit: 1 })[0]?.item ?? w),
+  );
 }
 
 /** Tasks matching the topic, best first; empty when nothing matches well enough. */
-export function searchTopic(words: string[], rows: TopicRow[]): TopicRow[] {
+export function searchTopic(words: string[], index: TopicIndex): TopicRow[] {
+  const rows = index.rows;
   if (words.length === 0 || rows.length === 0) return [];
-  const fixed = correct(words, rows);
+  const fixed = correct(words, index);
   const sectionHits = rows.filter((r) => fixed.every((w) => r.titleWords.has(w)));
   if (sectionHits.length > 0) return sectionHits;
   const phrase = ` ${fixed.join(' ')} `;
-  const scored = rows
+  const candidates = new Set(fixed.flatMap((w) => [...index.rowsWith(w)]));
+  const scored = [...candidates]
     .map((row) => {
       const words = fixed.filter((w) => row.words.has(w)).length;
       // The words side by side, as typed ("tuyển dụng", "tài sản công"), beat the same words scattered.
       const together = fixed.length > 1 && ` ${row.search} `.includes(phrase) ? 0.5 : 0;
       return { row, score: words + together };
     })
-    .filter((s) => s.score > 0);
-  const best = Math.max(0, ...scored.map((s) => s.score));
+    .sort((a, b) => a.row.planId.localeCompare(b.row.planId) || a.row.ord - b.row.ord);
+  const best = scored.reduce((max, s) => Math.max(max, s.score), 0);
   const needed = Math.max(1, Math.ceil(fixed.length * 0.6));
   if (best < needed) return [];
   return scored.filter((s) => s.score >= best - 0.25).map((s) => s.row);

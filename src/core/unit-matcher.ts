@@ -116,8 +116,12 @@ function matchesAt(tokens: string[], i: number, words: string[]): boolean {
   return words.every((w, k) => tokens[i + k] === w);
 }
 
+/** Fuzzy guesses per message: a long message full of "số"/"phòng" must not cost a fuse.js search per word. */
+const MAX_FUZZY_TRIES = 3;
+
 function findAll(tokens: string[], index: Map<string, Group>): UnitMatch[] {
   const found: UnitMatch[] = [];
+  let fuzzyTries = 0;
   for (let i = 0; i < tokens.length; i++) {
     const group = index.get(tokens[i] ?? '');
     const exact = group?.entries.find((e) => matchesAt(tokens, i, e.words));
@@ -136,7 +140,8 @@ function findAll(tokens: string[], index: Map<string, Group>): UnitMatch[] {
       i = (overlap ? last + overlap.words.length : i + exact.words.length) - 1;
       continue;
     }
-    const fuzzy = group && HEADS.has(tokens[i] ?? '') ? findFuzzy(tokens, i, fuseOf(group)) : null;
+    const tryFuzzy = group && HEADS.has(tokens[i] ?? '') && fuzzyTries++ < MAX_FUZZY_TRIES;
+    const fuzzy = tryFuzzy ? findFuzzy(tokens, i, fuseOf(group)) : null;
     if (fuzzy) {
       found.push(fuzzy);
       i = fuzzy.end - 1;

@@ -121,7 +121,11 @@ export function exportTasks(db: Db, ids?: readonly string[]): ExportedTask[] {
        WHERE ${filter.sql} ORDER BY tu.task_id, tu.relation, tu.ord`,
     )
     .all(...filter.params);
-  for (const r of refRows) refs.set(r.task_id, [...(refs.get(r.task_id) ?? []), r]);
+  for (const r of refRows) {
+    const list = refs.get(r.task_id);
+    if (list) list.push(r);
+    else refs.set(r.task_id, [r]);
+  }
   const kpis = groupKpis(db, filter);
   const rows = db
     .prepare<string[], TaskRow>(
@@ -165,7 +169,11 @@ function groupKpis(db: Db, filter: { sql: string; params: string[] }): Map<strin
        WHERE ${filter.sql} ORDER BY k.task_id, k.ord`,
     )
     .all(...filter.params);
-  for (const { task_id, ...k } of rows) byTask.set(task_id, [...(byTask.get(task_id) ?? []), k]);
+  for (const { task_id, ...k } of rows) {
+    const list = byTask.get(task_id);
+    if (list) list.push(k);
+    else byTask.set(task_id, [k]);
+  }
   return byTask;
 }
 

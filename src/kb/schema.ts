@@ -131,6 +131,7 @@ const MIGRATIONS: string[] = [
      reported_at TEXT NOT NULL
    );
    CREATE INDEX progress_task_unit ON progress_reports (task_id, unit_id, id);
+   CREATE INDEX plans_imported ON plans (imported_at);
    CREATE TABLE conversation_state (
      user_id INTEGER PRIMARY KEY REFERENCES users(id),
      state TEXT NOT NULL,

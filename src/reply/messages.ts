@@ -43,6 +43,9 @@ export const MESSAGES = {
     `Tôi không tìm thấy đơn vị “${written}” trong các kế hoạch. Hãy kiểm tra lại tên, ví dụ: “Phòng Kế hoạch - Tài chính, Sở Xây dựng”.`,
   unitAmbiguous: 'Tên này có ở nhiều cơ quan. Bạn muốn nói đơn vị nào? Trả lời bằng số:',
   taskAmbiguous: 'Có nhiều nhiệm vụ mang số này. Bạn muốn xem nhiệm vụ nào? Trả lời bằng số:',
+  tooManyTasks: (n: number) =>
+    `Có ${n} nhiệm vụ mang số này trong các kế hoạch. Hãy nói rõ kế hoạch, ví dụ: “kế hoạch 126 mục I.1”, ` +
+    'hoặc đăng ký đơn vị của mình để tôi tìm trong kế hoạch của đơn vị.',
   taskNotFound: (ref: string) =>
     `Không có nhiệm vụ ${ref} trong các kế hoạch đang xem. Hãy kiểm tra lại số mục, ví dụ: “chi tiết nhiệm vụ III.8”.`,
   noTasks: 'Không tìm thấy nhiệm vụ nào phù hợp.',

@@ -1,12 +1,12 @@
 import type { TaskRef } from '../../intent/entities/task-ref.ts';
 import type { Intent } from '../../intent/intents.ts';
 import { findLatestProgress } from '../../kb/progress-repo.ts';
-import { findSearchRows, findTasksByNumber } from '../../kb/task-queries.ts';
+import { findTasksByNumber } from '../../kb/task-queries.ts';
 import { formatTaskDetail, taskCitation, toDisplayDate } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { askerScope, listAnswer, toAnswerTasks, unitScope, yearNote } from '../answer-tasks.ts';
 import { choosePlans, type PlanScope } from '../scope.ts';
-import { searchTopic, type TopicRow, topicWordsOf } from '../topic-search.ts';
+import { searchTopic, topicWordsOf } from '../topic-search.ts';
 import type { Entities, HandlerResult, Turn } from '../types.ts';
 
 function questionScope(turn: Turn): PlanScope {
@@ -21,14 +21,6 @@ function questionScope(turn: Turn): PlanScope {
     appendix: turn.appendix,
     today: turn.today,
   });
-}
-
-function topicRows(turn: Turn, planIds: string[]): TopicRow[] {
-  return findSearchRows(turn.db, planIds).map((r) => ({
-    ...r,
-    words: new Set(turn.k.tokenize(r.search)),
-    titleWords: new Set(turn.k.tokenize(r.sectionTitle)),
-  }));
 }
 
 /** The message's topic words: what is left once unit names and question words are taken out. */
@@ -47,7 +39,7 @@ export function answerTopic(turn: Turn, intent: Intent): HandlerResult {
   const topic = words.join(' ');
   const entities: Entities = { topic, scope: { planIds: scope.planIds, year: scope.year } };
   if (words.length === 0) return { intent, entities, tasks: [], reply: MESSAGES.topicMissing };
-  const hits = searchTopic(words, topicRows(turn, scope.planIds));
+  const hits = searchTopic(words, turn.k.topics(scope.planIds));
   const found = toAnswerTasks(
     turn,
     hits.map((h) => h.id),
@@ -122,6 +114,9 @@ export function progressLines(turn: Turn, taskIds: string[]): string[] {
   });
 }
 
+/** More candidates than this is no choice to offer: ask for the plan instead. */
+const MAX_CHOICES = 9;
+
 export function chooseTask(
   turn: Turn,
   intent: 'task_detail' | 'report_progress',
@@ -129,6 +124,9 @@ export function chooseTask(
   ids: string[],
   text: string,
 ): HandlerResult {
+  if (ids.length > MAX_CHOICES) {
+    return { intent, entities, tasks: [], reply: MESSAGES.tooManyTasks(ids.length), state: null };
+  }
   const tasks = toAnswerTasks(turn, ids, turn.unit?.id ?? null);
   const lines = tasks.map(
     (t, i) => `${i + 1}. ${taskCitation(t, turn.k.plansById.get(t.planId))} — ${t.content.slice(0, 80)}`,
