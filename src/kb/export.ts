@@ -1,4 +1,5 @@
 import type { Db } from './open.ts';
+import { prepared } from './prepared.ts';
 
 /** The `cli export --json` contract. Fields beyond the issue's list are additions, never renames. */
 export interface ExportedUnitRef {
@@ -88,15 +89,15 @@ export function exportKnowledgeBase(db: Db): KnowledgeBaseExport {
 }
 
 function exportPlans(db: Db): ExportedPlan[] {
-  const goals = db.prepare<[string], { index_name: string | null; text: string }>(
+  const goals = prepared<[string], { index_name: string | null; text: string }>(
+    db,
     'SELECT index_name, text FROM plan_goals WHERE plan_id = ? ORDER BY ord',
   );
-  const rows = db
-    .prepare<[], Omit<ExportedPlan, 'goals' | 'index'> & { index_name: string | null }>(
-      `SELECT id, code, issuer, year, title, source, date, province, index_name, appendix, layout
+  const rows = prepared<[], Omit<ExportedPlan, 'goals' | 'index'> & { index_name: string | null }>(
+    db,
+    `SELECT id, code, issuer, year, title, source, date, province, index_name, appendix, layout
        FROM plans ORDER BY id`,
-    )
-    .all();
+  ).all();
   return rows.map(({ index_name, ...p }) => ({
     ...p,
     index: index_name,
@@ -114,26 +115,24 @@ function taskFilter(alias: string, ids: readonly string[] | undefined): { sql: s
 export function exportTasks(db: Db, ids?: readonly string[]): ExportedTask[] {
   const filter = taskFilter('t', ids);
   const refs = new Map<string, UnitRefRow[]>();
-  const refRows = db
-    .prepare<string[], UnitRefRow>(
-      `SELECT tu.task_id, tu.relation, u.name, tu.raw, tu.role, tu.condition, tu.unit_id, u.kind
+  const refRows = prepared<string[], UnitRefRow>(
+    db,
+    `SELECT tu.task_id, tu.relation, u.name, tu.raw, tu.role, tu.condition, tu.unit_id, u.kind
        FROM task_units tu JOIN units u ON u.id = tu.unit_id JOIN tasks t ON t.id = tu.task_id
        WHERE ${filter.sql} ORDER BY tu.task_id, tu.relation, tu.ord`,
-    )
-    .all(...filter.params);
+  ).all(...filter.params);
   for (const r of refRows) {
     const list = refs.get(r.task_id);
     if (list) list.push(r);
     else refs.set(r.task_id, [r]);
   }
   const kpis = groupKpis(db, filter);
-  const rows = db
-    .prepare<string[], TaskRow>(
-      `SELECT t.*, s.title AS section_title FROM tasks t
+  const rows = prepared<string[], TaskRow>(
+    db,
+    `SELECT t.*, s.title AS section_title FROM tasks t
        LEFT JOIN sections s ON s.plan_id = t.plan_id AND s.code = t.section_code
        WHERE ${filter.sql} ORDER BY t.plan_id, t.ord`,
-    )
-    .all(...filter.params);
+  ).all(...filter.params);
   return rows.map((t) => {
     const mine = refs.get(t.id) ?? [];
     const toRef = (r: UnitRefRow): ExportedUnitRef => ({
@@ -163,12 +162,11 @@ export function exportTasks(db: Db, ids?: readonly string[]): ExportedTask[] {
 
 function groupKpis(db: Db, filter: { sql: string; params: string[] }): Map<string, ExportedTask['kpis']> {
   const byTask = new Map<string, ExportedTask['kpis']>();
-  const rows = db
-    .prepare<string[], { task_id: string; text: string; op: string; value: number; unit: string }>(
-      `SELECT k.task_id, k.text, k.op, k.value, k.unit FROM task_kpis k JOIN tasks t ON t.id = k.task_id
+  const rows = prepared<string[], { task_id: string; text: string; op: string; value: number; unit: string }>(
+    db,
+    `SELECT k.task_id, k.text, k.op, k.value, k.unit FROM task_kpis k JOIN tasks t ON t.id = k.task_id
        WHERE ${filter.sql} ORDER BY k.task_id, k.ord`,
-    )
-    .all(...filter.params);
+  ).all(...filter.params);
   for (const { task_id, ...k } of rows) {
     const list = byTask.get(task_id);
     if (list) list.push(k);
@@ -178,10 +176,9 @@ function groupKpis(db: Db, filter: { sql: string; params: string[] }): Map<strin
 }
 
 function exportUnits(db: Db): ExportedUnit[] {
-  return db
-    .prepare<[], ExportedUnit>(
-      `SELECT u.id, u.name, u.kind, u.category, u.parent_id AS parentId, p.name AS org, u.covers
+  return prepared<[], ExportedUnit>(
+    db,
+    `SELECT u.id, u.name, u.kind, u.category, u.parent_id AS parentId, p.name AS org, u.covers
        FROM units u LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.id`,
-    )
-    .all();
+  ).all();
 }

@@ -1,4 +1,5 @@
 import type { Db } from './open.ts';
+import { prepared } from './prepared.ts';
 
 export const PROGRESS_STATUSES = ['not_started', 'in_progress', 'done'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
@@ -19,13 +20,12 @@ export interface ProgressReport {
 /** Appends a report: earlier ones stay as the audit trail; the latest per (task, unit) counts. */
 export function insertProgress(db: Db, report: ProgressReport): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO progress_reports (task_id, unit_id, status, percent, actual, note, user_id, channel, text,
+    prepared(
+      db,
+      `INSERT INTO progress_reports (task_id, unit_id, status, percent, actual, note, user_id, channel, text,
            reported_at) VALUES (@taskId, @unitId, @status, @percent, @actual, @note, @userId, @channel, @text,
            @reportedAt)`,
-      )
-      .run(report).lastInsertRowid,
+    ).run(report).lastInsertRowid,
   );
 }
 
@@ -50,12 +50,12 @@ export interface LatestProgress {
 /** The latest report of each (task, unit) among the given tasks. */
 export function findLatestProgress(db: Db, taskIds: readonly string[]): LatestProgress[] {
   if (taskIds.length === 0) return [];
-  return db
-    .prepare<[string], LatestRow>(
-      `SELECT p.task_id, p.unit_id, p.status, p.percent, p.actual, p.reported_at FROM progress_reports p
+  return prepared<[string], LatestRow>(
+    db,
+    `SELECT p.task_id, p.unit_id, p.status, p.percent, p.actual, p.reported_at FROM progress_reports p
        WHERE p.task_id IN (SELECT value FROM json_each(?))
          AND p.id = (SELECT max(id) FROM progress_reports q WHERE q.task_id = p.task_id AND q.unit_id = p.unit_id)`,
-    )
+  )
     .all(JSON.stringify(taskIds))
     .map((r) => ({
       taskId: r.task_id,

@@ -1,4 +1,5 @@
 import type { Db } from './open.ts';
+import { prepared } from './prepared.ts';
 
 /** Read queries the conversation core needs, all bounded by the plans in scope. */
 
@@ -13,11 +14,10 @@ export interface PlanInfo {
 }
 
 export function listPlans(db: Db): PlanInfo[] {
-  return db
-    .prepare<[], PlanInfo>(
-      `SELECT id, code, appendix, year, issuer, issuer_unit_id AS issuerUnitId, title FROM plans ORDER BY id`,
-    )
-    .all();
+  return prepared<[], PlanInfo>(
+    db,
+    `SELECT id, code, appendix, year, issuer, issuer_unit_id AS issuerUnitId, title FROM plans ORDER BY id`,
+  ).all();
 }
 
 export interface Mention {
@@ -35,26 +35,25 @@ const json = (values: readonly (string | number)[]) => JSON.stringify(values);
 /** Every lead/coordinate mention of the given units (specific units or collectives) in the given plans. */
 export function findMentions(db: Db, unitIds: readonly number[], planIds: readonly string[]): Mention[] {
   if (unitIds.length === 0 || planIds.length === 0) return [];
-  return db
-    .prepare<[string, string], Mention>(
-      `SELECT tu.task_id AS taskId, t.plan_id AS planId, t.ord, tu.unit_id AS unitId, tu.relation, tu.role,
+  return prepared<[string, string], Mention>(
+    db,
+    `SELECT tu.task_id AS taskId, t.plan_id AS planId, t.ord, tu.unit_id AS unitId, tu.relation, tu.role,
          tu.condition
        FROM task_units tu JOIN tasks t ON t.id = tu.task_id
        WHERE tu.unit_id IN (SELECT value FROM json_each(?)) AND t.plan_id IN (SELECT value FROM json_each(?))
          AND t.is_heading = 0 AND t.retired_at IS NULL
        ORDER BY t.plan_id, t.ord, tu.relation, tu.ord`,
-    )
-    .all(json(unitIds), json(planIds));
+  ).all(json(unitIds), json(planIds));
 }
 
 /** Plans in which any of the units is named. */
 export function findPlansMentioning(db: Db, unitIds: readonly number[]): string[] {
   if (unitIds.length === 0) return [];
-  return db
-    .prepare<[string], { plan_id: string }>(
-      `SELECT DISTINCT t.plan_id FROM task_units tu JOIN tasks t ON t.id = tu.task_id
+  return prepared<[string], { plan_id: string }>(
+    db,
+    `SELECT DISTINCT t.plan_id FROM task_units tu JOIN tasks t ON t.id = tu.task_id
        WHERE tu.unit_id IN (SELECT value FROM json_each(?)) AND t.retired_at IS NULL ORDER BY t.plan_id`,
-    )
+  )
     .all(json(unitIds))
     .map((r) => r.plan_id);
 }
@@ -74,13 +73,13 @@ export function findTasksByNumber(
   section: string | null,
   stt: string,
 ): TaskKey[] {
-  return db
-    .prepare<[string, string, string | null, string | null], TaskKey & { is_heading: number }>(
-      `SELECT id, plan_id AS planId, section_code AS sectionCode, stt, is_heading FROM tasks
+  return prepared<[string, string, string | null, string | null], TaskKey & { is_heading: number }>(
+    db,
+    `SELECT id, plan_id AS planId, section_code AS sectionCode, stt, is_heading FROM tasks
        WHERE plan_id IN (SELECT value FROM json_each(?)) AND replace(stt, ' ', '') = ?
          AND (? IS NULL OR section_code = ?) AND retired_at IS NULL
        ORDER BY plan_id, ord`,
-    )
+  )
     .all(json(planIds), stt.replace(/\s+/g, ''), section, section)
     .map(({ is_heading, ...t }) => ({ ...t, isHeading: is_heading === 1 }));
 }
@@ -95,14 +94,13 @@ export interface SearchRow {
 
 /** Folded text of the active, non-heading tasks of the plans, for topic matching. */
 export function findSearchRows(db: Db, planIds: readonly string[]): SearchRow[] {
-  return db
-    .prepare<[string], SearchRow>(
-      `SELECT t.id, t.plan_id AS planId, t.ord, t.search, coalesce(s.title, '') AS sectionTitle FROM tasks t
+  return prepared<[string], SearchRow>(
+    db,
+    `SELECT t.id, t.plan_id AS planId, t.ord, t.search, coalesce(s.title, '') AS sectionTitle FROM tasks t
        LEFT JOIN sections s ON s.plan_id = t.plan_id AND s.code = t.section_code
        WHERE t.plan_id IN (SELECT value FROM json_each(?)) AND t.is_heading = 0 AND t.retired_at IS NULL
        ORDER BY t.plan_id, t.ord`,
-    )
-    .all(json(planIds));
+  ).all(json(planIds));
 }
 
 export interface DueRow {
@@ -113,21 +111,20 @@ export interface DueRow {
 }
 
 export function findDeadlines(db: Db, taskIds: readonly string[]): Map<string, DueRow> {
-  const rows = db
-    .prepare<[string], DueRow>(
-      `SELECT id, plan_id AS planId, deadline_due AS due, deadline_kind AS kind FROM tasks
+  const rows = prepared<[string], DueRow>(
+    db,
+    `SELECT id, plan_id AS planId, deadline_due AS due, deadline_kind AS kind FROM tasks
        WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(json(taskIds));
+  ).all(json(taskIds));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 export function findTaskIdsWithKpis(db: Db, taskIds: readonly string[]): Set<string> {
   return new Set(
-    db
-      .prepare<[string], { task_id: string }>(
-        'SELECT DISTINCT task_id FROM task_kpis WHERE task_id IN (SELECT value FROM json_each(?))',
-      )
+    prepared<[string], { task_id: string }>(
+      db,
+      'SELECT DISTINCT task_id FROM task_kpis WHERE task_id IN (SELECT value FROM json_each(?))',
+    )
       .all(json(taskIds))
       .map((r) => r.task_id),
   );

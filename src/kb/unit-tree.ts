@@ -1,6 +1,7 @@
 import type { Coverage } from '../ingest/units/lexicon.ts';
 import { foldWords } from '../vi/fold.ts';
 import type { Db } from './open.ts';
+import { prepared } from './prepared.ts';
 
 /**
  * The organisation tree in memory (a few thousand rows even for a whole country's plans): who belongs to whom,
@@ -41,20 +42,18 @@ const REACHED_BY: Record<string, Coverage[]> = {
 };
 
 export function treeVersion(db: Db): string {
-  const row = db
-    .prepare<[], { n: number; last: string | null }>(
-      'SELECT (SELECT count(*) FROM units) AS n, (SELECT max(imported_at) FROM plans) AS last',
-    )
-    .get();
+  const row = prepared<[], { n: number; last: string | null }>(
+    db,
+    'SELECT (SELECT count(*) FROM units) AS n, (SELECT max(imported_at) FROM plans) AS last',
+  ).get();
   return `${row?.n ?? 0}|${row?.last ?? ''}`;
 }
 
 export function loadUnitTree(db: Db): UnitTree {
-  const rows = db
-    .prepare<[], Omit<UnitNode, 'folded'>>(
-      'SELECT id, parent_id AS parentId, name, kind, category, covers FROM units ORDER BY id',
-    )
-    .all();
+  const rows = prepared<[], Omit<UnitNode, 'folded'>>(
+    db,
+    'SELECT id, parent_id AS parentId, name, kind, category, covers FROM units ORDER BY id',
+  ).all();
   const byId = new Map<number, UnitNode>(rows.map((r) => [r.id, { ...r, folded: foldWords(r.name) }]));
   const children = new Map<number, UnitNode[]>();
   for (const node of byId.values()) {

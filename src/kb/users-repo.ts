@@ -1,4 +1,5 @@
 import type { Db } from './open.ts';
+import { prepared } from './prepared.ts';
 
 export const USER_ROLES = ['staff', 'lead', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -37,20 +38,22 @@ function toUser(r: UserRow): User {
 }
 
 export function findUser(db: Db, channel: string, externalId: string): User | null {
-  const row = db
-    .prepare<[string, string], UserRow>('SELECT * FROM users WHERE channel = ? AND external_id = ?')
-    .get(channel, externalId);
+  const row = prepared<[string, string], UserRow>(
+    db,
+    'SELECT * FROM users WHERE channel = ? AND external_id = ?',
+  ).get(channel, externalId);
   return row ? toUser(row) : null;
 }
 
 export function findUserById(db: Db, id: number): User | null {
-  const row = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
+  const row = prepared<[number], UserRow>(db, 'SELECT * FROM users WHERE id = ?').get(id);
   return row ? toUser(row) : null;
 }
 
 /** The user, created on first contact (not registered: no unit, not approved). */
 export function ensureUser(db: Db, channel: string, externalId: string, now: Date): User {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO users (channel, external_id, created_at, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (channel, external_id) DO NOTHING`,
   ).run(channel, externalId, now.toISOString(), now.toISOString());
@@ -61,14 +64,15 @@ export function ensureUser(db: Db, channel: string, externalId: string, now: Dat
 
 /** Registration: sets the unit; a change of unit withdraws the approval. */
 export function setUserUnit(db: Db, userId: number, unitId: number, now: Date): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE users SET approved_at = CASE WHEN unit_id IS ? THEN approved_at ELSE NULL END,
        unit_id = ?, updated_at = ? WHERE id = ?`,
   ).run(unitId, unitId, now.toISOString(), userId);
 }
 
 export function approveUser(db: Db, userId: number, now: Date): void {
-  db.prepare('UPDATE users SET approved_at = coalesce(approved_at, ?), updated_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE users SET approved_at = coalesce(approved_at, ?), updated_at = ? WHERE id = ?').run(
     now.toISOString(),
     now.toISOString(),
     userId,
@@ -76,14 +80,14 @@ export function approveUser(db: Db, userId: number, now: Date): void {
 }
 
 export function setUserRole(db: Db, userId: number, role: UserRole, now: Date): void {
-  db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, now.toISOString(), userId);
+  prepared(db, 'UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, now.toISOString(), userId);
 }
 
 export function listUsers(db: Db): (User & { unitName: string | null })[] {
-  return db
-    .prepare<[], UserRow & { unit_name: string | null }>(
-      'SELECT u.*, n.name AS unit_name FROM users u LEFT JOIN units n ON n.id = u.unit_id ORDER BY u.id',
-    )
+  return prepared<[], UserRow & { unit_name: string | null }>(
+    db,
+    'SELECT u.*, n.name AS unit_name FROM users u LEFT JOIN units n ON n.id = u.unit_id ORDER BY u.id',
+  )
     .all()
     .map((r) => ({ ...toUser(r), unitName: r.unit_name }));
 }
