@@ -4,6 +4,7 @@ import type { UnitNode } from '../kb/unit-tree.ts';
 import { formatTaskDetail } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import { nextPage, toAnswerTasks } from './answer-tasks.ts';
+import { answerAdmin } from './handlers/admin.ts';
 import { answerDigest } from './handlers/digest.ts';
 import { answerOrgOverdue } from './handlers/org-overdue.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
@@ -88,7 +89,7 @@ export function dispatch(turn: Turn, intent: Intent): HandlerResult {
     case 'report_progress':
       return answerReport(turn);
     case 'register':
-      return answerRegister(turn);
+      return VOCABULARY.adminCommand.test(turn.msg.folded.trim()) ? answerAdmin(turn) : answerRegister(turn);
     case 'help':
       return simple(intent, MESSAGES.help);
     case 'smalltalk':

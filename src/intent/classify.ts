@@ -20,7 +20,7 @@ export function classify(folded: string, s: Signals): Intent {
   const isQuestion = has(V.question);
 
   if (has(V.helpFirst)) return 'help';
-  if (has(V.register) && !s.taskRef) return 'register';
+  if ((has(V.register) || has(V.adminCommand)) && !s.taskRef) return 'register';
   if (s.taskRef && (s.progress || has(V.reportVerb)) && !isQuestion && !has(V.detail))
     return 'report_progress';
   if (!s.taskRef && s.progress && has(/(?:^|\s)bao cao(?:\s|$)/) && !isQuestion) return 'report_progress';

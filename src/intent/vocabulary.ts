@@ -7,6 +7,9 @@ const words = (...alternatives: string[]) =>
   new RegExp(`(?:^|\\s)(?:${alternatives.join('|')})(?=\\s|$|[?.!,])`);
 
 export const VOCABULARY = {
+  /** An admin approving registrations or setting roles in chat ("duyệt", "duyệt 12", "đặt 12 làm trưởng phòng"). */
+  adminCommand:
+    /^(?:duyet|phe duyet)(?:\s+(?:dang ky|nguoi dung|tai khoan))?(?:\s+(\d+))?\s*$|^dat\s+(\d+)\s+lam\s+/,
   paging: /^(?:xem tiep|tiep|tiep theo|xem them|them nua|trang sau|next)\s*[.!?]*$/,
   choice: /^\s*(?:(?:so|cai|cai thu|thu|muc|chon|lua chon)\s+)?(?:so\s+)?(\d{1,2})\s*[.!?]*$/,
   register: words(

@@ -60,6 +60,18 @@ export const MESSAGES = {
   more: (left: number) => `… còn ${left} nhiệm vụ. Gõ “xem tiếp” để xem thêm.`,
   noMorePages: 'Không còn gì để xem tiếp. Bạn muốn hỏi gì nữa?',
   choiceExpired: 'Lựa chọn trước đã hết hạn hoặc không có số đó. Bạn hãy hỏi lại nhé.',
+  admin: {
+    onlyAdmins: 'Việc duyệt đăng ký và phân quyền chỉ dành cho quản trị viên.',
+    nonePending: 'Không có ai đang chờ duyệt.',
+    pending: 'Đang chờ duyệt (trả lời “duyệt <số>” để duyệt):',
+    noSuchUser: (id: number) => `Không có người dùng số ${id}.`,
+    whichRole: 'Vai trò nào? Ví dụ: “đặt 12 làm trưởng phòng” hoặc “đặt 12 làm quản trị”.',
+    approved: (id: number) => `Đã duyệt người dùng số ${id}.`,
+    roleSet: (id: number, role: 'staff' | 'lead' | 'admin') =>
+      `Người dùng số ${id} đã được duyệt với vai trò ${{ staff: 'cán bộ', lead: 'trưởng đơn vị', admin: 'quản trị viên' }[role]}.`,
+  },
+  openWork: (n: number) =>
+    `(Ngoài ra ${n} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “phòng tôi phụ trách gì” để xem.)`,
   report: {
     needTask: 'Bạn báo cáo cho nhiệm vụ nào? Ví dụ: “báo cáo nhiệm vụ I.5 đạt 60%”.',
     needWhat:

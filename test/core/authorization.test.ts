@@ -96,3 +96,19 @@ describe('bad input', () => {
     ).toBeGreaterThan(0);
   });
 });
+
+describe('admins manage registrations in chat', () => {
+  it('an admin lists who waits, approves one, and makes another a lead; others may not', async () => {
+    const { db, say } = await createTestBot();
+    say({ user: 'lan', text: 'tôi thuộc Văn phòng Sở, Sở Nội vụ' });
+    const lan = findUser(db, 'cli', 'lan');
+    expect(say({ ...SNV_VP, text: 'duyệt' }).reply).toContain('chỉ dành cho quản trị viên');
+    const admin = { user: 'boss', org: 'Sở Nội vụ', unit: 'Văn phòng Sở', role: 'admin' as const };
+    expect(say({ ...admin, text: 'duyệt' }).reply).toContain(`${lan?.id}: lan — Văn phòng Sở`);
+    expect(say({ ...admin, text: `duyệt ${lan?.id}` }).reply).toContain('Đã duyệt');
+    expect(findUser(db, 'cli', 'lan')?.approved).toBe(true);
+    expect(say({ ...admin, text: `đặt ${lan?.id} làm trưởng phòng` }).reply).toContain('trưởng đơn vị');
+    expect(findUser(db, 'cli', 'lan')?.role).toBe('lead');
+    expect(say({ user: 'lan', text: 'báo cáo nhiệm vụ III.8 đạt 50%' }).reply).toContain('Đã ghi nhận');
+  });
+});

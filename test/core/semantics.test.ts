@@ -109,6 +109,13 @@ describe('overdue', () => {
       true,
     );
   });
+
+  it('a lead also hears how much ongoing or conditional work is open, listed apart from overdue', () => {
+    const a = say({ ...SNV_VP, user: 'snv-vp-lead', role: 'lead', text: 'việc nào quá hạn' });
+    expect(a.reply).toMatch(/Ngoài ra \d+ nhiệm vụ thường xuyên hoặc theo điều kiện đang mở/);
+    expect(a.tasks.every((t) => t.deadline.kind === 'date')).toBe(true);
+    expect(say({ ...SNV_VP, text: 'việc nào quá hạn' }).reply).not.toContain('Ngoài ra');
+  });
 });
 
 describe('entities', () => {

@@ -64,7 +64,13 @@ function filterFor(
   switch (intent) {
     case 'overdue': {
       const tasks = all.filter((t) => isOverdue(t, turn.today));
-      return { tasks, header: H.overdue(name, tasks.length, toDisplayDate(turn.today)) };
+      const header = H.overdue(name, tasks.length, toDisplayDate(turn.today));
+      // Ongoing and conditional work is never overdue; a lead still wants to know how much of it is open.
+      const open = all.filter(
+        (t) => ['ongoing', 'conditional'].includes(t.deadline.kind) && t.status !== 'done',
+      );
+      const note = turn.user.role !== 'staff' && open.length > 0 ? `\n${MESSAGES.openWork(open.length)}` : '';
+      return { tasks, header: `${header}${note}` };
     }
     case 'deadlines': {
       const range = findTimeRange(turn.msg.folded, turn.today);
