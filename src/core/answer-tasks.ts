@@ -1,7 +1,7 @@
 import type { Intent } from '../intent/intents.ts';
 import { exportTasks } from '../kb/export.ts';
 import { findLatestProgress } from '../kb/progress-repo.ts';
-import { findPlansMentioning } from '../kb/task-queries.ts';
+import { findPlansMentioning, type PlanInfo } from '../kb/task-queries.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import { type AnswerTask, formatTaskLine } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
@@ -11,16 +11,15 @@ import type { ConversationState, Entities, HandlerResult, Turn } from './types.t
 
 export const PAGE_SIZE = 8;
 
+/** The plans among `candidates` that the question's year, plan number and appendix (or the default year) pick. */
+export function scopeAmong(turn: Turn, candidates: PlanInfo[]): PlanScope {
+  const { year, planNumber, appendix, today } = turn;
+  return choosePlans({ candidates, year, planNumber, appendix, today });
+}
+
 /** Plans for a question about the asker (their organisation and those above it). */
 export function askerScope(turn: Turn): PlanScope {
-  const candidates = visiblePlans(turn.k.plans, turn.k.tree, turn.org?.id ?? null);
-  return choosePlans({
-    candidates,
-    year: turn.year,
-    planNumber: turn.planNumber,
-    appendix: turn.appendix,
-    today: turn.today,
-  });
+  return scopeAmong(turn, visiblePlans(turn.k.plans, turn.k.tree, turn.org?.id ?? null));
 }
 
 /** Plans for a question about a named unit: those that name it or a collective covering it. */
@@ -28,14 +27,10 @@ export function unitScope(turn: Turn, unit: UnitNode): PlanScope {
   const ids = new Set(
     findPlansMentioning(turn.db, [unit.id, ...turn.k.tree.coveringCollectives(unit.id).map((c) => c.id)]),
   );
-  const candidates = turn.k.plans.filter((p) => ids.has(p.id) || p.issuerUnitId === unit.id);
-  return choosePlans({
-    candidates,
-    year: turn.year,
-    planNumber: turn.planNumber,
-    appendix: turn.appendix,
-    today: turn.today,
-  });
+  return scopeAmong(
+    turn,
+    turn.k.plans.filter((p) => ids.has(p.id) || p.issuerUnitId === unit.id),
+  );
 }
 
 /** Loads tasks in the given order, with the unit's part and latest status. */

@@ -5,6 +5,7 @@ import { formatTaskDetail } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import { nextPage, toAnswerTasks } from './answer-tasks.ts';
 import { answerAdmin } from './handlers/admin.ts';
+import { chooseUnit } from './handlers/choose-unit.ts';
 import { answerDigest } from './handlers/digest.ts';
 import { answerOrgOverdue } from './handlers/org-overdue.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
@@ -22,19 +23,7 @@ function namedUnit(turn: Turn): UnitNode | HandlerResult | null {
   const match = turn.units.find((u) => u.candidates.length > 0);
   if (!match) return null;
   if (match.candidates.length === 1) return match.candidates[0] ?? null;
-  const lines = match.candidates.map((u, i) => `${i + 1}. ${u.name}, ${turn.k.tree.orgOf(u.id)?.name ?? ''}`);
-  return {
-    intent: 'unit_tasks',
-    entities: {},
-    tasks: [],
-    reply: [MESSAGES.unitAmbiguous, ...lines].join('\n'),
-    state: {
-      kind: 'choose-unit',
-      intent: 'unit_tasks',
-      unitIds: match.candidates.map((u) => u.id),
-      text: turn.msg.text,
-    },
-  };
+  return chooseUnit(turn, 'unit_tasks', match.candidates);
 }
 
 function isResult(value: UnitNode | HandlerResult | null): value is HandlerResult {

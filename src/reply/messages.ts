@@ -42,6 +42,8 @@ export const MESSAGES = {
   unitNotFound: (written: string) =>
     `Tôi không tìm thấy đơn vị “${written}” trong các kế hoạch. Hãy kiểm tra lại tên, ví dụ: “Phòng Kế hoạch - Tài chính, Sở Xây dựng”.`,
   unitAmbiguous: 'Tên này có ở nhiều cơ quan. Bạn muốn nói đơn vị nào? Trả lời bằng số:',
+  unitTooMany: (n: number) =>
+    `Có ${n} đơn vị mang tên này ở các cơ quan khác nhau. Hãy ghi thêm tên cơ quan, ví dụ: “Văn phòng Sở, Sở Xây dựng”.`,
   taskAmbiguous: 'Có nhiều nhiệm vụ mang số này. Bạn muốn xem nhiệm vụ nào? Trả lời bằng số:',
   tooManyTasks: (n: number) =>
     `Có ${n} nhiệm vụ mang số này trong các kế hoạch. Hãy nói rõ kế hoạch, ví dụ: “kế hoạch 126 mục I.1”, ` +

@@ -2,6 +2,7 @@ import type { UnitNode } from '../../kb/unit-tree.ts';
 import { setUserUnit } from '../../kb/users-repo.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import type { HandlerResult, Turn } from '../types.ts';
+import { chooseUnit } from './choose-unit.ts';
 
 /** Picks the most specific unit named: a phòng of a named Sở over the Sở itself. */
 function pickUnit(turn: Turn): { unit: UnitNode | null; ambiguous: UnitNode[] } {
@@ -16,21 +17,7 @@ function pickUnit(turn: Turn): { unit: UnitNode | null; ambiguous: UnitNode[] } 
 /** register: "tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ". Approval stays with an admin. */
 export function answerRegister(turn: Turn): HandlerResult {
   const { unit, ambiguous } = pickUnit(turn);
-  if (ambiguous.length > 0) {
-    const lines = ambiguous.map((u, i) => `${i + 1}. ${u.name}, ${turn.k.tree.orgOf(u.id)?.name ?? ''}`);
-    return {
-      intent: 'register',
-      entities: {},
-      tasks: [],
-      reply: [MESSAGES.unitAmbiguous, ...lines].join('\n'),
-      state: {
-        kind: 'choose-unit',
-        intent: 'register',
-        unitIds: ambiguous.map((u) => u.id),
-        text: turn.msg.text,
-      },
-    };
-  }
+  if (ambiguous.length > 0) return chooseUnit(turn, 'register', ambiguous);
   if (!unit) return { intent: 'register', entities: {}, tasks: [], reply: MESSAGES.registerWhich };
   return registerAs(turn, unit);
 }

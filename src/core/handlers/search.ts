@@ -4,8 +4,8 @@ import { findLatestProgress } from '../../kb/progress-repo.ts';
 import { findTasksByNumber } from '../../kb/task-queries.ts';
 import { formatTaskDetail, taskCitation, toDisplayDate } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
-import { askerScope, listAnswer, toAnswerTasks, unitScope, yearNote } from '../answer-tasks.ts';
-import { choosePlans, type PlanScope } from '../scope.ts';
+import { askerScope, listAnswer, scopeAmong, toAnswerTasks, unitScope, yearNote } from '../answer-tasks.ts';
+import type { PlanScope } from '../scope.ts';
 import { searchTopic, topicWordsOf } from '../topic-search.ts';
 import type { Entities, HandlerResult, Turn } from '../types.ts';
 
@@ -14,13 +14,7 @@ function questionScope(turn: Turn): PlanScope {
   if (named) return unitScope(turn, named);
   // A plan named by its number is public: look it up among all plans.
   if (turn.org && !turn.planNumber) return askerScope(turn);
-  return choosePlans({
-    candidates: turn.k.plans,
-    year: turn.year,
-    planNumber: turn.planNumber,
-    appendix: turn.appendix,
-    today: turn.today,
-  });
+  return scopeAmong(turn, turn.k.plans);
 }
 
 /** The message's topic words: what is left once unit names and question words are taken out. */
