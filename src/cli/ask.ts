@@ -1,11 +1,13 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import type { Assistant } from '../core/assistant.ts';
+import { type Assistant, createAssistant } from '../core/assistant.ts';
 import { findUnitByNames } from '../core/directory.ts';
-import type { Knowledge } from '../core/knowledge.ts';
+import { createKnowledgeCache, type Knowledge } from '../core/knowledge.ts';
 import type { Answer } from '../core/types.ts';
+import type { Lexicon } from '../ingest/units/lexicon.ts';
 import type { Db } from '../kb/open.ts';
 import { approveUser, ensureUser, findUser, setUserRole, setUserUnit, USER_ROLES } from '../kb/users-repo.ts';
+import type { ChatLexicon } from '../vi/message.ts';
 
 export const CLI_CHANNEL = 'cli';
 
@@ -27,6 +29,16 @@ export interface AskDeps {
   assistant: Assistant;
   knowledge: () => Knowledge;
   clock: () => Date;
+}
+
+/** Wires the conversation core over one database, as `cli ask` uses it. */
+export function createAskDeps(db: Db, lexicon: Lexicon, chat: ChatLexicon, clock: () => Date): AskDeps {
+  return {
+    db,
+    clock,
+    assistant: createAssistant({ db, lexicon, chat, clock }),
+    knowledge: createKnowledgeCache(db, lexicon, chat),
+  };
 }
 
 /** With --org/--unit the user is created or updated and approved on the fly; with --user alone, as registered. */

@@ -1,11 +1,12 @@
-import { type Assistant, createAssistant } from '../core/assistant.ts';
-import { createKnowledgeCache, type Knowledge } from '../core/knowledge.ts';
+import type { Assistant } from '../core/assistant.ts';
+import type { Knowledge } from '../core/knowledge.ts';
 import { loadLexicon } from '../import/lexicon-file.ts';
 import { seedIfEmpty } from '../import/seed.ts';
 import type { Lexicon } from '../ingest/units/lexicon.ts';
 import { type Db, openDatabase } from '../kb/open.ts';
 import { DEFAULT_LEXICON_PATH } from '../paths.ts';
 import { loadChatLexicon } from '../vi/message.ts';
+import { createAskDeps } from './ask.ts';
 
 export interface Runtime {
   db: Db;
@@ -21,12 +22,5 @@ export async function createRuntime(dbPath: string): Promise<Runtime> {
   const lexicon = loadLexicon(DEFAULT_LEXICON_PATH);
   const clock = () => new Date();
   await seedIfEmpty(db, lexicon, clock, process.cwd());
-  const chat = loadChatLexicon();
-  return {
-    db,
-    lexicon,
-    clock,
-    assistant: createAssistant({ db, lexicon, chat, clock }),
-    knowledge: createKnowledgeCache(db, lexicon, chat),
-  };
+  return { ...createAskDeps(db, lexicon, loadChatLexicon(), clock), lexicon };
 }

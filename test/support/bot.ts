@@ -1,6 +1,4 @@
-import { type AskRequest, ask } from '../../src/cli/ask.ts';
-import { createAssistant } from '../../src/core/assistant.ts';
-import { createKnowledgeCache } from '../../src/core/knowledge.ts';
+import { type AskRequest, ask, createAskDeps } from '../../src/cli/ask.ts';
 import type { Answer } from '../../src/core/types.ts';
 import type { Db } from '../../src/kb/open.ts';
 import { SHIPPED_PLANS_DIR } from '../../src/paths.ts';
@@ -16,15 +14,7 @@ export async function createTestBot(): Promise<{
 }> {
   const { db } = tempDb();
   await importInto(db, [SHIPPED_PLANS_DIR]);
-  const lexicon = testLexicon();
-  const chat = loadChatLexicon();
-  const clock = () => new Date(`${TODAY}T09:00:00+07:00`);
-  const deps = {
-    db,
-    clock,
-    assistant: createAssistant({ db, lexicon, chat, clock }),
-    knowledge: createKnowledgeCache(db, lexicon, chat),
-  };
+  const deps = createAskDeps(db, testLexicon(), loadChatLexicon(), () => new Date(`${TODAY}T09:00:00+07:00`));
   return { db, say: (request) => ask(deps, { ...request, today: TODAY }) };
 }
 
