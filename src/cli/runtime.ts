@@ -17,10 +17,9 @@ export interface Runtime {
 }
 
 /** Opens the knowledge base (seeding an empty one with the shipped plans) and builds the conversation core. */
-export async function createRuntime(dbPath: string): Promise<Runtime> {
+export async function createRuntime(dbPath: string, clock: () => Date = () => new Date()): Promise<Runtime> {
   const db = openDatabase(dbPath);
   const lexicon = loadLexicon(DEFAULT_LEXICON_PATH);
-  const clock = () => new Date();
   await seedIfEmpty(db, lexicon, clock, process.cwd());
   return { ...createAskDeps(db, lexicon, loadChatLexicon(), clock), lexicon };
 }

@@ -137,6 +137,26 @@ const MIGRATIONS: string[] = [
      state TEXT NOT NULL,
      expires_at TEXT NOT NULL
    );`,
+  // v4: inbound chat updates (at-least-once delivery: a redelivered update is answered once, also across a
+  // restart; a polled update is stored before it is handled) and the group chats the bot has seen (groups cannot
+  // be listed later, and digests go to them).
+  `CREATE TABLE inbound_updates (
+     channel TEXT NOT NULL,
+     chat_id TEXT NOT NULL,
+     message_id TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     handled_at TEXT,
+     PRIMARY KEY (channel, chat_id, message_id)
+   );
+   CREATE INDEX inbound_pending ON inbound_updates (channel, received_at) WHERE handled_at IS NULL;
+   CREATE TABLE chat_groups (
+     channel TEXT NOT NULL,
+     chat_id TEXT NOT NULL,
+     first_seen TEXT NOT NULL,
+     last_seen TEXT NOT NULL,
+     PRIMARY KEY (channel, chat_id)
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

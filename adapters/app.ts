@@ -1,0 +1,97 @@
+import pino, { type Logger } from 'pino';
+import { createRuntime, type Runtime } from '../src/cli/runtime.ts';
+import { findUnhandled } from '../src/kb/inbound-repo.ts';
+import type { Config } from './config.ts';
+import { createHttpServer } from './http.ts';
+import { createZaloAdapter, ZALO_CHANNEL, type ZaloAdapter } from './zalo/adapter.ts';
+import { createZaloClient } from './zalo/client.ts';
+import { type Poller, startPolling } from './zalo/poller.ts';
+
+export interface RunningBot {
+  url: string;
+  runtime: Runtime;
+  /** Graceful stop: no new updates, the ones in hand are finished, the database is closed. */
+  stop(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    // The Zalo token sits in request URLs: never let one reach a log line.
+    redact: { paths: ['token', '*.token', 'url', '*.url'], censor: '***' },
+  });
+}
+
+interface ZaloWiring {
+  adapter: ZaloAdapter;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function wireZalo(config: Config, token: string, runtime: Runtime, logger: Logger): ZaloWiring {
+  const client = createZaloClient({ token, baseUrl: config.ZALO_API_BASE, logger });
+  const adapter = createZaloAdapter({
+    db: runtime.db,
+    client,
+    assistant: runtime.assistant,
+    logger,
+    botName: config.ZALO_BOT_NAME ?? null,
+    clock: runtime.clock,
+  });
+  let poller: Poller | null = null;
+  return {
+    adapter,
+    async start() {
+      // Updates stored but not answered before the last stop are answered now.
+      for (const pending of findUnhandled(runtime.db, ZALO_CHANNEL))
+        void adapter.replay(JSON.parse(pending.payload));
+      if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) {
+        await client.setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET);
+        logger.info('zalo: webhook registered');
+      } else {
+        poller = startPolling(client, adapter, logger);
+        logger.info('zalo: long polling (no ZALO_WEBHOOK_URL)');
+      }
+    },
+    async stop() {
+      await poller?.stop();
+      await adapter.idle();
+    },
+  };
+}
+
+/** Starts the whole bot: knowledge base, conversation core, HTTP server and the configured chat adapters. */
+export interface StartOptions {
+  logger?: Logger;
+  /** Tests pin the day; the server uses the real clock. */
+  clock?: () => Date;
+}
+
+export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger(config);
+  const runtime = await createRuntime(config.DB_PATH, options.clock);
+  const zalo = config.ZALO_BOT_TOKEN ? wireZalo(config, config.ZALO_BOT_TOKEN, runtime, logger) : null;
+  const webhook =
+    zalo && config.ZALO_WEBHOOK_SECRET ? { adapter: zalo.adapter, secret: config.ZALO_WEBHOOK_SECRET } : null;
+  const app = createHttpServer({ db: runtime.db, logger, zalo: webhook });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  logger.info({ port: config.PORT, db: config.DB_PATH }, 'nhiemvu đang chạy');
+  if (zalo) await zalo.start();
+  else {
+    logger.info(
+      'Chưa cấu hình kênh chat. Thử bot: npm run --silent cli -- chat --org "Sở Nội vụ" --unit "Văn phòng Sở"',
+    );
+    logger.info(
+      'Kết nối Zalo: đặt ZALO_BOT_TOKEN (và ZALO_WEBHOOK_URL + ZALO_WEBHOOK_SECRET nếu dùng webhook).',
+    );
+  }
+  return {
+    url: address.replace('0.0.0.0', '127.0.0.1'),
+    runtime,
+    async stop() {
+      await app.close();
+      await zalo?.stop();
+      runtime.db.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Db } from '../src/kb/open.ts';
+import { isDatabaseReachable } from '../src/kb/plans-repo.ts';
+import type { ZaloAdapter } from './zalo/adapter.ts';
+
+/** Zalo sends small JSON bodies (≈ 300–400 bytes); anything over 1 MB is refused with 413 before it is read. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface HttpDeps {
+  db: Db;
+  logger: Logger;
+  zalo: { adapter: ZaloAdapter; secret: string } | null;
+}
+
+/** Constant-time comparison that also works for different lengths: compare digests, not the strings. */
+export function secretMatches(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function createHttpServer(deps: HttpDeps) {
+  const app = Fastify({ loggerInstance: deps.logger, bodyLimit: BODY_LIMIT, disableRequestLogging: true });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    deps.logger.warn({ url: request.url, status, code: error.code }, 'http: request refused');
+    // 4xx: say what was wrong (malformed JSON, body too large); 5xx: never show internals.
+    void reply.status(status).send({ error: status < 500 ? error.message : 'internal error' });
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    const ok = isDatabaseReachable(deps.db);
+    return reply.status(ok ? 200 : 503).send({ ok, database: ok ? 'reachable' : 'unreachable' });
+  });
+
+  app.post('/api/zalo/webhook', {
+    // The secret is checked before the body is even read.
+    onRequest: async (request, reply) => {
+      if (!deps.zalo) return reply.status(404).send({ error: 'Zalo webhook is not enabled' });
+      const header = request.headers['x-bot-api-secret-token'];
+      if (!secretMatches(typeof header === 'string' ? header : undefined, deps.zalo.secret)) {
+        deps.logger.warn({ ip: request.ip }, 'zalo webhook: missing or wrong secret');
+        return reply.status(401).send({ error: 'unauthorized' });
+      }
+    },
+    handler: async (request, reply) => {
+      // Answer at once; the update is handled after (Zalo may retry a slow answer).
+      const body = request.body;
+      setImmediate(() => void deps.zalo?.adapter.handle(body));
+      return reply.status(200).send({ ok: true });
+    },
+  });
+
+  return app;
+}

@@ -1,0 +1,59 @@
+import type { Db } from './open.ts';
+import { prepared } from './prepared.ts';
+
+/**
+ * Chat platforms deliver at least once. An update is claimed by (channel, chat, message) before it is handled:
+ * a second delivery finds the claim and is dropped, also after a restart.
+ */
+export function claimUpdate(
+  db: Db,
+  channel: string,
+  chatId: string,
+  messageId: string,
+  payload: string,
+  now: Date,
+): boolean {
+  const result = prepared(
+    db,
+    `INSERT INTO inbound_updates (channel, chat_id, message_id, payload, received_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  ).run(channel, chatId, messageId, payload, now.toISOString());
+  return result.changes === 1;
+}
+
+export function markHandled(db: Db, channel: string, chatId: string, messageId: string, now: Date): void {
+  prepared(
+    db,
+    'UPDATE inbound_updates SET handled_at = ? WHERE channel = ? AND chat_id = ? AND message_id = ?',
+  ).run(now.toISOString(), channel, chatId, messageId);
+}
+
+/** Updates claimed but never handled (the process stopped in between): handled again at start-up. */
+export function findUnhandled(
+  db: Db,
+  channel: string,
+): { chatId: string; messageId: string; payload: string }[] {
+  return prepared<[string], { chatId: string; messageId: string; payload: string }>(
+    db,
+    `SELECT chat_id AS chatId, message_id AS messageId, payload FROM inbound_updates
+     WHERE channel = ? AND handled_at IS NULL ORDER BY received_at`,
+  ).all(channel);
+}
+
+/** Remembers a group chat the bot was mentioned in: the only way to learn its id. */
+export function recordGroup(db: Db, channel: string, chatId: string, now: Date): void {
+  prepared(
+    db,
+    `INSERT INTO chat_groups (channel, chat_id, first_seen, last_seen) VALUES (?, ?, ?, ?)
+     ON CONFLICT (channel, chat_id) DO UPDATE SET last_seen = excluded.last_seen`,
+  ).run(channel, chatId, now.toISOString(), now.toISOString());
+}
+
+export function listGroups(db: Db, channel: string): string[] {
+  return prepared<[string], { chat_id: string }>(
+    db,
+    'SELECT chat_id FROM chat_groups WHERE channel = ? ORDER BY first_seen',
+  )
+    .all(channel)
+    .map((r) => r.chat_id);
+}
