@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { createRuntime, type Runtime } from '../src/cli/runtime.ts';
+import { formatFileResult } from '../src/import/report.ts';
 import { findUnhandled } from '../src/kb/inbound-repo.ts';
 import type { Config } from './config.ts';
 import { createHttpServer } from './http.ts';
@@ -15,10 +16,13 @@ export interface RunningBot {
 }
 
 export function createLogger(config: Config): Logger {
+  // JSON for log collectors in production; readable lines when someone runs the bot by hand.
+  const readable = config.NODE_ENV !== 'production' && process.stdout.isTTY;
   return pino({
     level: config.LOG_LEVEL,
     // The Zalo token sits in request URLs: never let one reach a log line.
     redact: { paths: ['token', '*.token', 'url', '*.url'], censor: '***' },
+    ...(readable ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
   });
 }
 
@@ -70,6 +74,8 @@ export interface StartOptions {
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config);
   const runtime = await createRuntime(config.DB_PATH, options.clock);
+  for (const r of runtime.seeded)
+    logger.info({ file: r.file, ok: r.kind === 'imported' }, formatFileResult(r));
   const zalo = config.ZALO_BOT_TOKEN ? wireZalo(config, config.ZALO_BOT_TOKEN, runtime, logger) : null;
   const webhook =
     zalo && config.ZALO_WEBHOOK_SECRET ? { adapter: zalo.adapter, secret: config.ZALO_WEBHOOK_SECRET } : null;

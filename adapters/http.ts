@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Db } from '../src/kb/open.ts';
 import { isDatabaseReachable } from '../src/kb/plans-repo.ts';
@@ -23,7 +23,12 @@ export function secretMatches(given: string | undefined, expected: string): bool
 }
 
 export function createHttpServer(deps: HttpDeps) {
-  const app = Fastify({ loggerInstance: deps.logger, bodyLimit: BODY_LIMIT, disableRequestLogging: true });
+  // Per-request log lines would dominate at a thousand messages a second; refusals are logged by the handlers.
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: BODY_LIMIT,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;

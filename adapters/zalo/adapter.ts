@@ -59,7 +59,12 @@ export function createZaloAdapter(deps: ZaloAdapterDeps): ZaloAdapter {
       await deps.client.sendChatAction(update.chatId, 'typing').catch((error: unknown) => {
         deps.logger.warn({ err: error }, 'zalo: typing indicator failed');
       });
-      const answer = deps.assistant.handle({ channel: ZALO_CHANNEL, userKey: update.userId, text });
+      const answer = deps.assistant.handle({
+        channel: ZALO_CHANNEL,
+        userKey: update.userId,
+        text,
+        chat: { id: update.chatId, isGroup: update.isGroup },
+      });
       await deps.client.sendText(update.chatId, answer.reply);
     }
     markHandled(deps.db, ZALO_CHANNEL, update.chatId, update.messageId, deps.clock());

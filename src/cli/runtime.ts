@@ -1,5 +1,6 @@
 import type { Assistant } from '../core/assistant.ts';
 import type { Knowledge } from '../core/knowledge.ts';
+import type { FileResult } from '../import/import-files.ts';
 import { loadLexicon } from '../import/lexicon-file.ts';
 import { seedIfEmpty } from '../import/seed.ts';
 import type { Lexicon } from '../ingest/units/lexicon.ts';
@@ -14,12 +15,14 @@ export interface Runtime {
   assistant: Assistant;
   knowledge: () => Knowledge;
   clock: () => Date;
+  /** What was imported into an empty database at start-up (nothing when it already had plans). */
+  seeded: FileResult[];
 }
 
 /** Opens the knowledge base (seeding an empty one with the shipped plans) and builds the conversation core. */
 export async function createRuntime(dbPath: string, clock: () => Date = () => new Date()): Promise<Runtime> {
   const db = openDatabase(dbPath);
   const lexicon = loadLexicon(DEFAULT_LEXICON_PATH);
-  await seedIfEmpty(db, lexicon, clock, process.cwd());
-  return { ...createAskDeps(db, lexicon, loadChatLexicon(), clock), lexicon };
+  const seeded = await seedIfEmpty(db, lexicon, clock, process.cwd());
+  return { ...createAskDeps(db, lexicon, loadChatLexicon(), clock), lexicon, seeded };
 }

@@ -54,6 +54,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       unit,
       org,
       msg,
+      chat: inbound.chat ?? { id: inbound.userKey, isGroup: false },
       now,
       today: inbound.today ?? todayIn(now),
       units: k.units.find(msg.tokens, org?.id ?? null),

@@ -11,6 +11,7 @@ import { answerOrgOverdue } from './handlers/org-overdue.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
 import { answerReport } from './handlers/report.ts';
 import { answerDetail, answerTopic, progressLines, topicWords } from './handlers/search.ts';
+import { answerSubscription } from './handlers/subscribe.ts';
 import { answerUnitTasks } from './handlers/unit-tasks.ts';
 import type { ConversationState, HandlerResult, Turn } from './types.ts';
 
@@ -65,6 +66,12 @@ export function dispatch(turn: Turn, intent: Intent): HandlerResult {
       if (ref && intent !== 'overdue') return { ...answerDetail(turn, ref), intent };
       return aboutUnit(turn, intent);
     case 'digest':
+      if (
+        VOCABULARY.subscribeDigest.test(turn.msg.folded) ||
+        VOCABULARY.unsubscribeDigest.test(turn.msg.folded)
+      ) {
+        return answerSubscription(turn);
+      }
       return turn.unit ? answerDigest(turn, turn.unit) : simple(intent, MESSAGES.needRegistration);
     case 'task_detail':
       return ref ? answerDetail(turn, ref) : simple(intent, MESSAGES.unknown);

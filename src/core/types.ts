@@ -17,6 +17,8 @@ export interface Inbound {
   text: string;
   /** Overrides "today" (YYYY-MM-DD, Asia/Ho_Chi_Minh): tests and the CLI pin the day. */
   today?: string;
+  /** The conversation the message came from (a group, or the private chat): digests are subscribed per chat. */
+  chat?: { id: string; isGroup: boolean };
 }
 
 export interface Entities {
@@ -52,6 +54,8 @@ export interface Turn {
   unit: UnitNode | null;
   org: UnitNode | null;
   msg: NormalizedMessage;
+  /** The chat the message came from; a private chat when the adapter does not say. */
+  chat: { id: string; isGroup: boolean };
   now: Date;
   today: string;
   units: UnitMatch[];

@@ -20,6 +20,7 @@ export function classify(folded: string, s: Signals): Intent {
   const isQuestion = has(V.question);
 
   if (has(V.helpFirst)) return 'help';
+  if (has(V.subscribeDigest) || has(V.unsubscribeDigest)) return 'digest';
   if ((has(V.register) || has(V.adminCommand)) && !s.taskRef) return 'register';
   if (s.taskRef && (s.progress || has(V.reportVerb)) && !isQuestion && !has(V.detail))
     return 'report_progress';

@@ -10,6 +10,14 @@ export const VOCABULARY = {
   /** An admin approving registrations or setting roles in chat ("duyệt", "duyệt 12", "đặt 12 làm trưởng phòng"). */
   adminCommand:
     /^(?:duyet|phe duyet)(?:\s+(?:dang ky|nguoi dung|tai khoan))?(?:\s+(\d+))?\s*$|^dat\s+(\d+)\s+lam\s+/,
+  /** "@Bot đăng ký bản tin tuần Phòng …", "hủy bản tin": digest subscriptions of the chat. */
+  subscribeDigest: words('dang ky (?:nhan )?ban tin(?: tuan)?', 'nhan ban tin(?: tuan)?', 'theo doi ban tin'),
+  unsubscribeDigest: words(
+    'huy (?:dang ky )?(?:nhan )?ban tin',
+    'ngung (?:nhan )?ban tin',
+    'tat ban tin',
+    'bo ban tin',
+  ),
   paging: /^(?:xem tiep|tiep|tiep theo|xem them|them nua|trang sau|next)\s*[.!?]*$/,
   choice: /^\s*(?:(?:so|cai|cai thu|thu|muc|chon|lua chon)\s+)?(?:so\s+)?(\d{1,2})\s*[.!?]*$/,
   register: words(

@@ -156,6 +156,16 @@ const MIGRATIONS: string[] = [
      first_seen TEXT NOT NULL,
      last_seen TEXT NOT NULL,
      PRIMARY KEY (channel, chat_id)
+   );
+   CREATE TABLE digest_subscriptions (
+     channel TEXT NOT NULL,
+     chat_id TEXT NOT NULL,
+     unit_id INTEGER NOT NULL REFERENCES units(id),
+     weekday INTEGER NOT NULL DEFAULT 1,
+     time TEXT NOT NULL DEFAULT '08:00',
+     created_by INTEGER REFERENCES users(id),
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (channel, chat_id, unit_id)
    );`,
 ];
 

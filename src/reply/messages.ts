@@ -74,6 +74,18 @@ export const MESSAGES = {
   },
   openWork: (n: number) =>
     `(Ngoài ra ${n} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “phòng tôi phụ trách gì” để xem.)`,
+  subscription: {
+    thisGroup: 'nhóm này',
+    you: 'bạn',
+    whichUnit: 'Bản tin của đơn vị nào? Ví dụ: “đăng ký bản tin tuần Phòng Công chức, viên chức, Sở Nội vụ”.',
+    started: (where: string, unit: string, count: number) =>
+      `Đã đăng ký: ${where} sẽ nhận bản tin tuần của ${unit} vào 08:00 thứ Hai.` +
+      (count > 1 ? ` (${where.charAt(0).toUpperCase()}${where.slice(1)} đang nhận ${count} bản tin.)` : '') +
+      ' Gõ “hủy bản tin” để ngừng.',
+    stopped: (where: string) => `Đã hủy bản tin tuần cho ${where}.`,
+    noneToStop: (where: string) =>
+      `${where.charAt(0).toUpperCase()}${where.slice(1)} chưa đăng ký bản tin nào.`,
+  },
   report: {
     needTask: 'Bạn báo cáo cho nhiệm vụ nào? Ví dụ: “báo cáo nhiệm vụ I.5 đạt 60%”.',
     needWhat:

@@ -114,6 +114,43 @@ describe('Zalo webhook, end to end', () => {
     expect(groups).toEqual([{ chat_id: 'f0e1d2c3b4a596877869' }]);
   });
 
+  it("a group subscribes to a unit's weekly digest by a command, and can stop it", async () => {
+    await start('webhook');
+    const group = { group: true, chat: 'a9b8c7d6e5f4a3b2c1d0' };
+    const reply = await say(
+      '@Bot Nhiệm vụ đăng ký bản tin tuần Phòng Công chức, viên chức, Sở Nội vụ',
+      group,
+    );
+    expect(reply).toContain('nhóm này sẽ nhận bản tin tuần của Phòng Công chức, viên chức (Sở Nội vụ)');
+    const rows = () =>
+      bot.runtime.db.prepare("SELECT chat_id FROM digest_subscriptions WHERE channel = 'zalo'").all();
+    expect(rows()).toEqual([{ chat_id: 'a9b8c7d6e5f4a3b2c1d0' }]);
+    expect(await say('@Bot Nhiệm vụ hủy bản tin', group)).toContain('Đã hủy bản tin tuần cho nhóm này');
+    expect(rows()).toEqual([]);
+  });
+
+  it('content Zalo cannot show as text gets a hint in private and silence in a group', async () => {
+    await start('webhook');
+    const unsupported = (chat: string, group: boolean) => ({
+      event_name: 'message.unsupported.received',
+      message: {
+        message_id: `u${chat}`,
+        date: 1_795_300_000_000,
+        from: { id: 'e4ea2cd5189df1c3a88c', display_name: 'A', is_bot: false },
+        chat: { id: chat, chat_type: group ? 'GROUP' : 'PRIVATE' },
+      },
+    });
+    await post(unsupported('f0e1d2c3b4a596877869', true));
+    await post(unsupported('e4ea2cd5189df1c3a88c', false));
+    await fake.waitForSent(1);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(fake.sent).toEqual([
+      { chat_id: 'e4ea2cd5189df1c3a88c', text: expect.stringContaining('chỉ đọc được tin nhắn chữ') },
+    ]);
+    // An event name Zalo may add later is logged and ignored, never a crash.
+    expect((await post({ event_name: 'message.reaction.received', message: {} })).status).toBe(200);
+  });
+
   it('a redelivered update is answered once', async () => {
     await start('webhook');
     const same = update('chào bot', { id: 'aaaaaaaaaaaaaaaaaaaa' });
