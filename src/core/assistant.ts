@@ -7,7 +7,7 @@ import { findAppendix, findPlanNumber, findYear } from '../intent/entities/year.
 import { VOCABULARY } from '../intent/vocabulary.ts';
 import type { Db } from '../kb/open.ts';
 import { clearState, loadState, saveState } from '../kb/state-repo.ts';
-import { ensureUser } from '../kb/users-repo.ts';
+import { ensureUser, findUser } from '../kb/users-repo.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import { type ChatLexicon, normalizeMessage } from '../vi/message.ts';
 import { todayIn } from './clock.ts';
@@ -42,6 +42,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const knowledge = createKnowledgeCache(deps.db, deps.lexicon, deps.chat);
   const buildTurn = (inbound: Inbound, text: string): Turn => {
     const now = deps.clock();
+    const firstContact = findUser(deps.db, inbound.channel, inbound.userKey) === null;
     const user = ensureUser(deps.db, inbound.channel, inbound.userKey, now);
     const k = knowledge();
     const unit = user.unitId !== null ? (k.tree.get(user.unitId) ?? null) : null;
@@ -55,6 +56,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       org,
       msg,
       chat: inbound.chat ?? { id: inbound.userKey, isGroup: false },
+      firstContact,
       now,
       today: inbound.today ?? todayIn(now),
       units: k.units.find(msg.tokens, org?.id ?? null),
@@ -76,7 +78,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         saveState(deps.db, turn.user.id, result.state, new Date(turn.now.getTime() + STATE_TTL_MS));
       else if (result.state === null || !resumed) clearState(deps.db, turn.user.id);
       const { state: _state, ...answer } = result;
-      return turn.msg.truncated ? { ...answer, reply: `${answer.reply}\n${MESSAGES.truncated}` } : answer;
+      const notes: (string | null)[] = [
+        turn.msg.truncated ? MESSAGES.truncated : null,
+        // Someone new who has not said where they work is invited to register, whatever they asked first.
+        turn.firstContact && !turn.unit && answer.intent !== 'register' && !turn.chat.isGroup
+          ? MESSAGES.firstContact
+          : null,
+      ];
+      const extra = notes.filter((n): n is string => n !== null);
+      return extra.length > 0 ? { ...answer, reply: [answer.reply, ...extra].join('\n') } : answer;
     },
   };
 }

@@ -56,6 +56,8 @@ export interface Turn {
   msg: NormalizedMessage;
   /** The chat the message came from; a private chat when the adapter does not say. */
   chat: { id: string; isGroup: boolean };
+  /** The first message this person ever sent: the reply invites them to register. */
+  firstContact: boolean;
   now: Date;
   today: string;
   units: UnitMatch[];

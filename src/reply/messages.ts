@@ -29,6 +29,8 @@ export const MESSAGES = {
   ].join('\n'),
   greeting: 'Xin chào! Tôi là Trợ lý nhiệm vụ. Gõ “hướng dẫn” để xem tôi giúp được gì.',
   thanks: 'Không có gì ạ. Cần tra cứu thêm cứ nhắn cho tôi.',
+  firstContact:
+    'Chào bạn, lần đầu trò chuyện! Để tôi trả lời về nhiệm vụ của đơn vị bạn, hãy đăng ký, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
   needRegistration:
     'Tôi chưa biết bạn thuộc đơn vị nào. Hãy đăng ký, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”. ' +
     'Trong lúc chờ, bạn vẫn có thể hỏi về một đơn vị cụ thể, ví dụ: “Sở Tư pháp chủ trì gì?”',

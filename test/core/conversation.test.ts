@@ -42,3 +42,11 @@ describe('multi-turn', () => {
     expect(ids(say({ user: 'u1', text: 'phòng tôi phụ trách gì' }))).toContain('snv-2026-cchc/V/4');
   });
 });
+
+describe('first contact', () => {
+  it('invites someone new to register, once', async () => {
+    const { say } = await createTestBot();
+    expect(say({ user: 'moi', text: 'chào bot' }).reply).toContain('lần đầu trò chuyện');
+    expect(say({ user: 'moi', text: 'chào bot' }).reply).not.toContain('lần đầu trò chuyện');
+  });
+});
