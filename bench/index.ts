@@ -1,12 +1,13 @@
 /**
  * Benchmark (not a test): `npm run bench` (≈1,000 files, 100,000 tasks) or `npm run bench -- --quick`.
- * Import timings, then the per-message latency of the chat core on the shipped plans and on the imported corpus.
- * Prints a table and writes the figures to bench/out/import.json and bench/out/chat.json. Everything it creates on
- * the way (corpus, databases) lives in one temporary folder, deleted at the end.
+ * Import timings, then the per-message latency of the chat core on the shipped plans and on the imported corpus,
+ * then the Zalo webhook's throughput end to end (`--webhook-only` runs just that; `--cpu-prof <dir>` profiles the
+ * bot server). Prints a table and writes the figures to bench/out/import.json, chat.json and webhook.json.
+ * Everything it creates on the way (corpus, databases) lives in one temporary folder, deleted at the end.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { loadLexicon } from '../src/import/lexicon-file.ts';
@@ -18,7 +19,8 @@ import { benchChatCorpus, benchChatShipped } from './chat-bench.ts';
 import { type ChatFigures, judgeTarget } from './chat-figures.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { benchCorpus, benchShippedPlans } from './import-bench.ts';
-import { type BenchReport, formatReport } from './report.ts';
+import { type BenchReport, formatReport, formatWebhook, machineLine } from './report.ts';
+import { benchWebhook, type WebhookFigures } from './webhook-bench.ts';
 
 const OUT_DIR = fileURLToPath(new URL('out/', import.meta.url));
 
@@ -29,6 +31,11 @@ interface Flags {
   seed: number;
   rounds?: number;
   chatUsers?: number;
+  webhookSeconds?: number;
+  webhookConnections: number;
+  webhookUsers: number;
+  webhookOnly: boolean;
+  cpuProf?: string;
 }
 
 function parseFlags(argv: string[]): Flags {
@@ -49,6 +56,11 @@ function parseFlags(argv: string[]): Flags {
       'corpus units whose staff ask questions (default 30, 10 with --quick)',
       positive,
     )
+    .option('--webhook-seconds <n>', 'seconds of webhook load (default 10, 2 with --quick)', positive)
+    .option('--webhook-connections <n>', 'concurrent webhook connections', positive, 50)
+    .option('--webhook-users <n>', 'Zalo users who register, then ask', positive, 300)
+    .option('--webhook-only', 'run only the webhook benchmark', false)
+    .option('--cpu-prof <dir>', 'write a CPU profile of the bot server (webhook benchmark) to this folder')
     .parse(argv)
     .opts<Flags>();
 }
@@ -83,6 +95,21 @@ async function benchGeneratedCorpus(setup: Setup, options: BenchReport['options'
   }
 }
 
+async function runWebhook(setup: Setup): Promise<WebhookFigures> {
+  const { flags } = setup;
+  return benchWebhook({
+    quick: flags.quick,
+    seconds: flags.webhookSeconds ?? (flags.quick ? 2 : 10),
+    warmupSeconds: flags.quick ? 1 : 2,
+    connections: flags.webhookConnections,
+    users: flags.webhookUsers,
+    seed: flags.seed,
+    workDir: setup.workDir,
+    cpuProfDir: flags.cpuProf ? resolve(flags.cpuProf) : null,
+    log: setup.log,
+  });
+}
+
 async function runBenchmarks(setup: Setup): Promise<BenchReport> {
   const { flags, lexicon, chat, workDir, log } = setup;
   log('Benchmarking the shipped plans…');
@@ -93,6 +120,7 @@ async function runBenchmarks(setup: Setup): Promise<BenchReport> {
   const files = flags.files ?? (flags.quick ? 50 : 1000);
   const options = { quick: flags.quick, files, tasksPerFile: flags.tasksPerFile, seed: flags.seed };
   const { corpus, chatCorpus } = await benchGeneratedCorpus(setup, options);
+  const webhook = await runWebhook(setup);
   return {
     date: new Date().toISOString(),
     machine: machine(),
@@ -100,6 +128,7 @@ async function runBenchmarks(setup: Setup): Promise<BenchReport> {
     shipped,
     corpus,
     chat: chatReport(chatShipped, chatCorpus, corpus.tasks, setup.chatRun),
+    webhook,
   };
 }
 
@@ -116,15 +145,16 @@ async function main(): Promise<void> {
   const flags = parseFlags(process.argv);
   const workDir = mkdtempSync(join(tmpdir(), 'nhiemvu-bench-'));
   try {
-    const report = await runBenchmarks({
+    const setup: Setup = {
       flags,
       lexicon: loadLexicon(DEFAULT_LEXICON_PATH),
       chat: loadChatLexicon(),
       workDir,
       chatRun: { rounds: flags.rounds ?? (flags.quick ? 2 : 5), warmupRounds: 1 },
       log: (line) => process.stderr.write(`${line}\n`),
-    });
-    publish(report);
+    };
+    if (flags.webhookOnly) publishWebhook(await runWebhook(setup), flags);
+    else publish(await runBenchmarks(setup), flags);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -146,13 +176,37 @@ function writeJson(name: string, value: unknown): string {
   return path;
 }
 
-function publish(report: BenchReport): void {
+/** bench/out/webhook.json, and a failed exit code when a reply was lost or doubled. */
+function writeWebhook(
+  webhook: WebhookFigures,
+  flags: Flags,
+  date: string,
+  machine: BenchReport['machine'],
+): void {
+  const head = { date, machine, options: { quick: flags.quick, seed: flags.seed } };
+  process.stdout.write(`JSON: ${writeJson('webhook.json', { ...head, ...webhook })}\n`);
+  if (flags.cpuProf) process.stdout.write(`CPU profile of the bot server: ${resolve(flags.cpuProf)}\n`);
+  if (!webhook.deliveries.ok) {
+    process.stderr.write('✘ webhook: a reply was lost, doubled or malformed (see the table)\n');
+    process.exitCode = 1;
+  }
+}
+
+function publishWebhook(webhook: WebhookFigures, flags: Flags): void {
+  const host = machine();
+  process.stdout.write(`${machineLine(host)}\n\n${formatWebhook(webhook)}\n\n`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeWebhook(webhook, flags, new Date().toISOString(), host);
+}
+
+function publish(report: BenchReport, flags: Flags): void {
   process.stdout.write(`${formatReport(report)}\n`);
   mkdirSync(OUT_DIR, { recursive: true });
-  const { chat, ...imports } = report;
+  const { chat, webhook, ...imports } = report;
   const head = { date: report.date, machine: report.machine, options: report.options };
   process.stdout.write(`\nJSON: ${writeJson('import.json', imports)}\n`);
   process.stdout.write(`JSON: ${writeJson('chat.json', { ...head, ...chat })}\n`);
+  if (webhook) writeWebhook(webhook, flags, report.date, report.machine);
   const { corpus } = report;
   if (
     corpus.failed > 0 ||

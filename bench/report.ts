@@ -1,6 +1,7 @@
 /** The benchmark's results: a table for people (stdout) and the same figures as JSON for comparisons. */
 import type { ChatFigures, TargetVerdict } from './chat-figures.ts';
 import type { CorpusFigures, ShippedFigures } from './import-bench.ts';
+import type { WebhookFigures } from './webhook-bench.ts';
 
 export interface BenchReport {
   date: string;
@@ -15,6 +16,7 @@ export interface BenchReport {
     corpus: ChatFigures;
     target: TargetVerdict;
   };
+  webhook: WebhookFigures | null;
 }
 
 type Row = [label: string, value: string];
@@ -81,15 +83,67 @@ function targetLine(t: TargetVerdict): string {
   return `${goal} — ${t.met ? '✔ met' : '✘ NOT met'}: ${got}`;
 }
 
+function webhookRows(w: WebhookFigures): Row[] {
+  const d = w.deliveries;
+  const e = w.endToEnd;
+  const peak = Math.max(0, ...w.sentPerSecond.slice(0, w.seconds));
+  return [
+    ['users (registered, approved)', `${w.users} (${w.registered})`],
+    ['load', `${w.seconds} s, ${w.connections} connections, after ${w.warmupSeconds} s warm-up`],
+    ['webhook requests/s (accepted)', `${int(w.http.requestsPerSecond)} (${int(w.http.accepted)} × 200)`],
+    ['non-2xx / errors / timeouts', `${w.http.non2xx} / ${w.http.errors} / ${w.http.timeouts}`],
+    [
+      'HTTP latency p50 / p90 / p99 / max',
+      [w.http.p50Ms, w.http.p90Ms, w.http.p99Ms, w.http.maxMs].map(ms).join(' / '),
+    ],
+    [
+      'replies/s end to end',
+      `${int(e.repliesPerSecond)} (${int(d.replies)} in ${e.firstRequestToLastReplySeconds.toFixed(1)} s)`,
+    ],
+    [
+      'answered during load',
+      `${int(e.answeredDuringLoadPerSecond)}/s, backlog at stop ${int(e.backlogAtLoadEnd)}`,
+    ],
+    ['last request → last reply', ms(e.lastReplyAfterLastRequestMs)],
+    ['sendMessage/s (peak second)', int(peak)],
+    ['pieces (replies split)', `${int(d.pieces)} (${int(d.splitReplies)})`],
+    [
+      'claimed / handled',
+      `${int(d.claimed)} / ${int(d.handled)} (${d.claimedNotAcknowledged} in flight at stop)`,
+    ],
+    ['lost / doubled / malformed', `${d.lost} / ${d.doubled} / ${d.malformed} ${d.ok ? '✔' : '✘'}`],
+    [
+      'CPU, % of one core',
+      `bot ${w.cpu.botPercent.toFixed(0)} %, load generator + fake Zalo ${w.cpu.benchPercent.toFixed(0)} %`,
+    ],
+  ];
+}
+
+export function webhookTargetLine(w: WebhookFigures): string {
+  const goal = `Target: ≥ ${int(w.target.messagesPerSecond)} messages/s end to end, no lost or doubled reply`;
+  const got = `${int(w.endToEnd.repliesPerSecond)}/s, lost ${w.deliveries.lost}, doubled ${w.deliveries.doubled}`;
+  if (w.target.met === null) return `${goal} — not judged: ${got} (run without --quick)`;
+  return `${goal} — ${w.target.met ? '✔ met' : '✘ NOT met'}: ${got}`;
+}
+
+export function formatWebhook(w: WebhookFigures): string {
+  const title = 'Zalo webhook, end to end (bot server + fake Zalo API on 127.0.0.1, shipped plans)';
+  return [toTable(title, webhookRows(w)), '', webhookTargetLine(w)].join('\n');
+}
+
 function toTable(title: string, rows: Row[]): string {
   const width = Math.max(...rows.map(([label]) => label.length));
   const lines = rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`);
   return [title, ...lines].join('\n');
 }
 
+export function machineLine(machine: BenchReport['machine']): string {
+  return `nhiemvu benchmark — Node ${machine.node}, ${machine.platform}, ${machine.cpus} × ${machine.cpuModel}`;
+}
+
 export function formatReport(report: BenchReport): string {
   const { machine, options } = report;
-  const head = `nhiemvu import benchmark — Node ${machine.node}, ${machine.platform}, ${machine.cpus} × ${machine.cpuModel}`;
+  const head = machineLine(machine);
   const corpusTitle = `Generated corpus (${options.files} files × ${options.tasksPerFile} tasks, seed ${options.seed})`;
   return [
     head,
@@ -109,5 +163,6 @@ export function formatReport(report: BenchReport): string {
     ),
     '',
     targetLine(report.chat.target),
+    ...(report.webhook ? ['', formatWebhook(report.webhook)] : []),
   ].join('\n');
 }
