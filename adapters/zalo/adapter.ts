@@ -3,7 +3,7 @@ import type { Assistant } from '../../src/core/assistant.ts';
 import { claimUpdate, markHandled, recordGroup } from '../../src/kb/inbound-repo.ts';
 import type { Db } from '../../src/kb/open.ts';
 import type { ZaloClient } from './client.ts';
-import { parseZaloUpdate, stripMention } from './inbound.ts';
+import { parseZaloUpdate, stripMention, type ZaloInbound } from './inbound.ts';
 
 export const ZALO_CHANNEL = 'zalo';
 
@@ -34,8 +34,7 @@ export function createZaloAdapter(deps: ZaloAdapterDeps): ZaloAdapter {
   const chains = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
 
-  const process = async (raw: unknown, alreadyClaimed: boolean): Promise<void> => {
-    const update = parseZaloUpdate(raw);
+  const process = async (raw: unknown, update: ZaloInbound, alreadyClaimed: boolean): Promise<void> => {
     if (update.kind === 'ignored') {
       deps.logger.info({ reason: update.reason }, 'zalo: update ignored');
       return;
@@ -75,7 +74,7 @@ export function createZaloAdapter(deps: ZaloAdapterDeps): ZaloAdapter {
     const key = parsed.kind === 'message' ? parsed.chatId : '';
     const previous = chains.get(key) ?? Promise.resolve();
     const next = previous
-      .then(() => process(raw, alreadyClaimed))
+      .then(() => process(raw, parsed, alreadyClaimed))
       .catch((error: unknown) => {
         deps.logger.error({ err: error }, 'zalo: update failed');
       });
