@@ -60,6 +60,7 @@ function wireZalo(config: Config, token: string, runtime: Runtime, logger: Logge
     async stop() {
       await poller?.stop();
       await adapter.idle();
+      await client.close();
     },
   };
 }

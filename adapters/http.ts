@@ -53,9 +53,9 @@ export function createHttpServer(deps: HttpDeps) {
       }
     },
     handler: async (request, reply) => {
-      // Answer at once; the update is handled after (Zalo may retry a slow answer).
-      const body = request.body;
-      setImmediate(() => void deps.zalo?.adapter.handle(body));
+      // The update is stored (claimed) first, so a 200 is never given for an update a crash could lose; it is
+      // answered after (Zalo may retry a slow 200). A failed store throws: 500, and Zalo delivers it again.
+      void deps.zalo?.adapter.handle(request.body);
       return reply.status(200).send({ ok: true });
     },
   });

@@ -1,11 +1,13 @@
 /**
  * "No lost or doubled reply", checked from both ends. The fake Zalo's call log is in arrival order and the bot
- * answers one chat strictly in sequence (typing indicator, then the reply's pieces), so in each chat a reply is
- * a typing call followed by its sendMessage pieces: a long reply split in several pieces is still one reply.
+ * answers one chat strictly in sequence. A one-piece reply is one sendMessage; a reply split in pieces starts
+ * with a typing call, and each later piece is recognised as the continuation of the one before (joined, they
+ * exceed Zalo's limit and the splitter cuts them exactly there): a long reply is still one reply.
  * The bot's `inbound_updates` table says which updates it claimed (once per chat and message id, in claim order)
  * and which it finished. Every update the webhook accepted (HTTP 200) must be claimed and handled, and every
  * chat must have exactly as many non-empty replies as claimed updates.
  */
+import { splitForZalo, ZALO_TEXT_LIMIT } from '../adapters/zalo/split-text.ts';
 import type { Db } from '../src/kb/open.ts';
 
 /** The fake's record of one Bot API call (`FakeZalo['calls']`). */
@@ -26,7 +28,7 @@ export interface DeliveryCheck {
   accepted: number;
   claimed: number;
   handled: number;
-  /** Replies (typing + pieces) and pieces (sendMessage calls) seen by the fake. */
+  /** Replies (one or more pieces each) and pieces (sendMessage calls) seen by the fake. */
   replies: number;
   pieces: number;
   /** A reply split in more than one piece. */
@@ -35,7 +37,7 @@ export interface DeliveryCheck {
   lost: number;
   /** A chat with more replies than claimed updates, or a message id claimed that was posted more than once. */
   doubled: number;
-  /** Typing with no piece after it, a piece with no typing before it, or a piece the fake refused. */
+  /** Typing with no piece after it, or a piece the fake refused. */
   malformed: number;
   /** Claimed by the bot, but the webhook's answer never reached the load generator (posted as the load stopped). */
   claimedNotAcknowledged: number;
@@ -73,24 +75,41 @@ export function countUnhandled(db: Db, afterRowid: number): { claimed: number; u
   return { claimed: row?.claimed ?? 0, unhandled: row?.unhandled ?? 0 };
 }
 
+/** True when `next` is the piece the splitter cut from the same reply right after `previous`. */
+function continues(previous: string, next: string): boolean {
+  return ['\n', ' '].some((sep) => {
+    const whole = `${previous}${sep}${next}`;
+    return whole.length > ZALO_TEXT_LIMIT && splitForZalo(whole)[0] === previous;
+  });
+}
+
 /** Pieces per reply, per chat, from the fake's call log. */
-function repliesByChat(calls: readonly ZaloCall[]): { byChat: Map<string, number[]>; orphanPieces: number } {
+function repliesByChat(calls: readonly ZaloCall[]): Map<string, number[]> {
   const byChat = new Map<string, number[]>();
-  let orphanPieces = 0;
+  const open = new Map<string, string | null>();
   for (const { method, params } of calls) {
     const chatId = typeof params.chat_id === 'string' ? params.chat_id : '';
+    const replies = byChat.get(chatId) ?? [];
+    byChat.set(chatId, replies);
     if (method === 'sendChatAction') {
-      const replies = byChat.get(chatId);
-      if (replies) replies.push(0);
-      else byChat.set(chatId, [0]);
+      // A split reply starts: its first piece follows.
+      replies.push(0);
+      open.set(chatId, '');
     } else if (method === 'sendMessage') {
-      const replies = byChat.get(chatId);
-      const last = replies?.length ?? 0;
-      if (replies && last > 0) replies[last - 1] = (replies[last - 1] ?? 0) + 1;
-      else orphanPieces++;
+      const text = typeof params.text === 'string' ? params.text : '';
+      const previous = open.get(chatId);
+      const last = replies.length - 1;
+      const joins = previous === '' || (previous != null && continues(previous, text));
+      if (joins && last >= 0) {
+        replies[last] = (replies[last] ?? 0) + 1;
+        open.set(chatId, text);
+      } else {
+        replies.push(1);
+        open.set(chatId, null);
+      }
     }
   }
-  return { byChat, orphanPieces };
+  return byChat;
 }
 
 export interface CheckInput {
@@ -106,13 +125,7 @@ export interface CheckInput {
 }
 
 export function checkDeliveries(input: CheckInput): DeliveryCheck {
-  const { byChat, orphanPieces } = repliesByChat(input.calls);
-  if (byChat.size === 0 && orphanPieces > 0) {
-    // Without a typing call before each reply, the pieces of one split reply cannot be told from two replies.
-    throw new Error(
-      'webhook check: the bot sent no typing indicator, so replies cannot be delimited per update',
-    );
-  }
+  const byChat = repliesByChat(input.calls);
   const claimedPerChat = new Map<string, number>();
   const claimedIds = new Set<string>();
   let handled = 0;
@@ -134,8 +147,8 @@ export function checkDeliveries(input: CheckInput): DeliveryCheck {
   }
   const all = [...byChat.values()].flat();
   const pieces = all.reduce((sum, n) => sum + n, 0);
-  const refused = Math.abs(pieces + orphanPieces - input.acceptedPieces);
-  const malformed = all.filter((n) => n === 0).length + orphanPieces + refused;
+  const refused = Math.abs(pieces - input.acceptedPieces);
+  const malformed = all.filter((n) => n === 0).length + refused;
   const claimedNotAcknowledged = [...claimedIds].filter((id) => !input.acknowledged.has(id)).length;
   return {
     accepted: input.acknowledged.size,

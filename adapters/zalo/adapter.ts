@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Assistant } from '../../src/core/assistant.ts';
 import { claimUpdate, markHandled, recordGroup } from '../../src/kb/inbound-repo.ts';
 import type { Db } from '../../src/kb/open.ts';
-import type { ZaloClient } from './client.ts';
+import { splitForZalo, type ZaloClient } from './client.ts';
 import { parseZaloUpdate, stripMention, type ZaloInbound } from './inbound.ts';
 
 export const ZALO_CHANNEL = 'zalo';
@@ -20,7 +20,11 @@ export interface ZaloAdapterDeps {
 }
 
 export interface ZaloAdapter {
-  /** Accepts a raw update (webhook body or polled); returns once it is handled (or dropped). */
+  /**
+   * Accepts a raw update (webhook body or polled). It is claimed (persisted) before this returns, so the webhook
+   * answers 200 only for an update that survives a crash; throws if it cannot be stored. The promise resolves
+   * once the update is answered (or dropped).
+   */
   handle(raw: unknown): Promise<void>;
   /** Answers an update stored earlier but never answered (the process stopped in between). */
   replay(raw: unknown): Promise<void>;
@@ -34,36 +38,39 @@ export function createZaloAdapter(deps: ZaloAdapterDeps): ZaloAdapter {
   const chains = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
 
-  const process = async (raw: unknown, update: ZaloInbound, alreadyClaimed: boolean): Promise<void> => {
-    if (update.kind === 'ignored') {
-      deps.logger.info({ reason: update.reason }, 'zalo: update ignored');
-      return;
-    }
+  // The claim and the group's record in one commit.
+  const claim = deps.db.transaction((raw: unknown, update: Extract<ZaloInbound, { kind: 'message' }>) => {
     const now = deps.clock();
-    const claimed =
-      alreadyClaimed ||
-      claimUpdate(deps.db, ZALO_CHANNEL, update.chatId, update.messageId, JSON.stringify(raw), now);
-    if (!claimed) {
-      deps.logger.info(
-        { chatId: update.chatId, messageId: update.messageId },
-        'zalo: duplicate delivery dropped',
-      );
-      return;
-    }
-    if (update.isGroup) recordGroup(deps.db, ZALO_CHANNEL, update.chatId, now);
+    const claimed = claimUpdate(
+      deps.db,
+      ZALO_CHANNEL,
+      update.chatId,
+      update.messageId,
+      JSON.stringify(raw),
+      now,
+    );
+    if (claimed && update.isGroup) recordGroup(deps.db, ZALO_CHANNEL, update.chatId, now);
+    return claimed;
+  });
+
+  const process = async (update: Extract<ZaloInbound, { kind: 'message' }>): Promise<void> => {
     if (update.event !== 'message.text.received') {
       if (!update.isGroup) await deps.client.sendText(update.chatId, UNSUPPORTED_HINT);
     } else {
       const text = update.isGroup ? stripMention(update.text, deps.botName) : update.text;
-      await deps.client.sendChatAction(update.chatId, 'typing').catch((error: unknown) => {
-        deps.logger.warn({ err: error }, 'zalo: typing indicator failed');
-      });
       const answer = deps.assistant.handle({
         channel: ZALO_CHANNEL,
         userKey: update.userId,
         text,
         chat: { id: update.chatId, isGroup: update.isGroup },
       });
+      // An answer takes a few milliseconds; what takes time is sending a long one in pieces. "typing" shows
+      // while those go out, and is not worth a round trip to Zalo before a one-message reply.
+      if (splitForZalo(answer.reply).length > 1) {
+        await deps.client.sendChatAction(update.chatId, 'typing').catch((error: unknown) => {
+          deps.logger.warn({ err: error }, 'zalo: typing indicator failed');
+        });
+      }
       await deps.client.sendText(update.chatId, answer.reply);
     }
     markHandled(deps.db, ZALO_CHANNEL, update.chatId, update.messageId, deps.clock());
@@ -71,10 +78,21 @@ export function createZaloAdapter(deps: ZaloAdapterDeps): ZaloAdapter {
 
   const enqueue = (raw: unknown, alreadyClaimed: boolean): Promise<void> => {
     const parsed = parseZaloUpdate(raw);
-    const key = parsed.kind === 'message' ? parsed.chatId : '';
+    if (parsed.kind === 'ignored') {
+      deps.logger.info({ reason: parsed.reason }, 'zalo: update ignored');
+      return Promise.resolve();
+    }
+    if (!alreadyClaimed && !claim(raw, parsed)) {
+      deps.logger.info(
+        { chatId: parsed.chatId, messageId: parsed.messageId },
+        'zalo: duplicate delivery dropped',
+      );
+      return Promise.resolve();
+    }
+    const key = parsed.chatId;
     const previous = chains.get(key) ?? Promise.resolve();
     const next = previous
-      .then(() => process(raw, parsed, alreadyClaimed))
+      .then(() => process(parsed))
       .catch((error: unknown) => {
         deps.logger.error({ err: error }, 'zalo: update failed');
       });

@@ -1,6 +1,6 @@
 import type { Intent } from '../intent/intents.ts';
-import { exportTasks } from '../kb/export.ts';
-import { findLatestProgress } from '../kb/progress-repo.ts';
+import type { ExportedTask } from '../kb/export.ts';
+import { findLatestProgress, type LatestProgress } from '../kb/progress-repo.ts';
 import { findPlansMentioning, type PlanInfo } from '../kb/task-queries.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import { type AnswerTask, formatTaskLine } from '../reply/format-task.ts';
@@ -40,34 +40,61 @@ export function toAnswerTasks(
   unitId: number | null,
   parts?: ResponsibleTask[],
 ): AnswerTask[] {
-  const byId = new Map(exportTasks(turn.db, ids).map((t) => [t.id, t]));
+  const byId = turn.k.tasks(ids);
   const partOf = new Map((parts ?? []).map((p) => [p.taskId, p]));
-  const latest = findLatestProgress(turn.db, ids);
-  return ids.flatMap((id) => {
+  const latest = new Map<string, LatestProgress[]>();
+  for (const p of findLatestProgress(turn.db, ids)) {
+    const list = latest.get(p.taskId);
+    if (list) list.push(p);
+    else latest.set(p.taskId, [p]);
+  }
+  const out: AnswerTask[] = [];
+  for (const id of ids) {
     const task = byId.get(id);
-    if (!task) return [];
+    if (!task) continue;
     const part = partOf.get(id);
-    const mine = latest.filter((p) => p.taskId === id && (unitId === null || p.unitId === unitId));
-    const leadIds = new Set(task.lead.map((u) => u.unitId));
-    const status =
-      unitId !== null
-        ? (mine[0]?.status ?? null)
-        : mine.length > 0 &&
-            [...leadIds].every((u) => mine.some((p) => p.unitId === u && p.status === 'done'))
-          ? 'done'
-          : mine[0]
-            ? 'in_progress'
-            : null;
+    const reports = latest.get(id);
+    const status = reports ? statusOf(task, reports, unitId) : null;
     // The part comes from a collective when the unit is not named, or is named for the other part.
     const fromCollective = part !== undefined && part.namedAs !== part.responsibility;
-    const via = fromCollective
-      ? viaOf(part.responsibility === 'lead' ? task.lead : task.coordinate)
-      : undefined;
-    const namedAs = fromCollective && part.namedAs ? { namedAs: part.namedAs } : {};
-    return [
-      { ...task, responsibility: part?.responsibility ?? null, status, ...(via ? { via } : {}), ...namedAs },
-    ];
-  });
+    // Built field by field, not spread: this runs for every task of every list answer.
+    const answer: AnswerTask = {
+      id: task.id,
+      planId: task.planId,
+      section: task.section,
+      stt: task.stt,
+      isHeading: task.isHeading,
+      parentId: task.parentId,
+      content: task.content,
+      lead: task.lead,
+      coordinate: task.coordinate,
+      deadline: task.deadline,
+      product: task.product,
+      kpis: task.kpis,
+      responsibility: part?.responsibility ?? null,
+      status,
+    };
+    if (fromCollective) {
+      const via = viaOf(part.responsibility === 'lead' ? task.lead : task.coordinate);
+      if (via) answer.via = via;
+      if (part.namedAs) answer.namedAs = part.namedAs;
+    }
+    out.push(answer);
+  }
+  return out;
+}
+
+/** The unit's latest status; for no unit (some report exists), "done" once every lead unit reported it done. */
+function statusOf(
+  task: ExportedTask,
+  reports: LatestProgress[],
+  unitId: number | null,
+): AnswerTask['status'] {
+  if (unitId !== null) return reports.find((p) => p.unitId === unitId)?.status ?? null;
+  const allLeadsDone = task.lead.every((u) =>
+    reports.some((p) => p.unitId === u.unitId && p.status === 'done'),
+  );
+  return allLeadsDone ? 'done' : 'in_progress';
 }
 
 /** The collective through which the unit has its part (lead or coordinate), with that collective's condition. */

@@ -42,8 +42,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const knowledge = createKnowledgeCache(deps.db, deps.lexicon, deps.chat);
   const buildTurn = (inbound: Inbound, text: string): Turn => {
     const now = deps.clock();
-    const firstContact = findUser(deps.db, inbound.channel, inbound.userKey) === null;
-    const user = ensureUser(deps.db, inbound.channel, inbound.userKey, now);
+    const known = findUser(deps.db, inbound.channel, inbound.userKey);
+    const firstContact = known === null;
+    const user = known ?? ensureUser(deps.db, inbound.channel, inbound.userKey, now);
     const k = knowledge();
     const unit = user.unitId !== null ? (k.tree.get(user.unitId) ?? null) : null;
     const org = unit ? (k.tree.orgOf(unit.id) ?? null) : null;
@@ -68,27 +69,28 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     };
   };
 
-  return {
-    handle(inbound) {
-      const turn = buildTurn(inbound, inbound.text);
-      const state = loadState(deps.db, turn.user.id, turn.now) as ConversationState | null;
-      const resumed = state ? resumeState(turn, state, (text) => buildTurn(inbound, text)) : null;
-      const result: HandlerResult = resumed ?? respond(turn);
-      if (result.state)
-        saveState(deps.db, turn.user.id, result.state, new Date(turn.now.getTime() + STATE_TTL_MS));
-      else if (result.state === null || !resumed) clearState(deps.db, turn.user.id);
-      const { state: _state, ...answer } = result;
-      const notes: (string | null)[] = [
-        turn.msg.truncated ? MESSAGES.truncated : null,
-        // Someone new who has not said where they work is invited to register, whatever they asked first.
-        turn.firstContact && !turn.unit && answer.intent !== 'register' && !turn.chat.isGroup
-          ? MESSAGES.firstContact
-          : null,
-      ];
-      const extra = notes.filter((n): n is string => n !== null);
-      return extra.length > 0 ? { ...answer, reply: [answer.reply, ...extra].join('\n') } : answer;
-    },
+  // One transaction per message: its writes (user, state, report) land together or not at all, in one commit.
+  const handle = (inbound: Inbound): Answer => {
+    const turn = buildTurn(inbound, inbound.text);
+    const state = loadState(deps.db, turn.user.id, turn.now) as ConversationState | null;
+    const resumed = state ? resumeState(turn, state, (text) => buildTurn(inbound, text)) : null;
+    const result: HandlerResult = resumed ?? respond(turn);
+    if (result.state)
+      saveState(deps.db, turn.user.id, result.state, new Date(turn.now.getTime() + STATE_TTL_MS));
+    else if (state !== null && (result.state === null || !resumed)) clearState(deps.db, turn.user.id);
+    const { state: _state, ...answer } = result;
+    const notes: (string | null)[] = [
+      turn.msg.truncated ? MESSAGES.truncated : null,
+      // Someone new who has not said where they work is invited to register, whatever they asked first.
+      turn.firstContact && !turn.unit && answer.intent !== 'register' && !turn.chat.isGroup
+        ? MESSAGES.firstContact
+        : null,
+    ];
+    const extra = notes.filter((n): n is string => n !== null);
+    return extra.length > 0 ? { ...answer, reply: [answer.reply, ...extra].join('\n') } : answer;
   };
+  const inTransaction = deps.db.transaction(handle);
+  return { handle: (inbound) => inTransaction(inbound) };
 }
 
 /** "năm 2024" picks the plans, it does not ask about deadlines: a whole calendar year is no deadline question. */

@@ -1,8 +1,10 @@
 import type { Lexicon } from '../ingest/units/lexicon.ts';
+import { type ExportedTask, exportTasks } from '../kb/export.ts';
 import type { Db } from '../kb/open.ts';
-import { listPlans, type PlanInfo } from '../kb/task-queries.ts';
+import { findMentions, listPlans, type Mention, type PlanInfo } from '../kb/task-queries.ts';
 import { loadUnitTree, treeVersion, type UnitTree } from '../kb/unit-tree.ts';
 import { type ChatLexicon, normalizeMessage } from '../vi/message.ts';
+import { createBoundedMemo } from './bounded-memo.ts';
 import { createTopicCache, type TopicIndex } from './topic-index.ts';
 import { createUnitMatcher, type UnitMatcher } from './unit-matcher.ts';
 
@@ -16,7 +18,15 @@ export interface Knowledge {
   tree: UnitTree;
   units: UnitMatcher;
   tokenize: (text: string) => string[];
+  /** Tasks in the export shape, by id (only those found); memoised, since only an import changes them. */
+  tasks(ids: readonly string[]): Map<string, ExportedTask>;
+  /** Rows naming any of the units in these plans (see findMentions); memoised like `tasks`. */
+  mentions(unitIds: readonly number[], planIds: readonly string[]): Mention[];
 }
+
+/** Bounds for the memos: every task of a large province fits, without holding a 100,000-task corpus. */
+const TASK_MEMO_LIMIT = 20_000;
+const MENTION_MEMO_LIMIT = 2_000;
 
 export function createKnowledgeCache(db: Db, lexicon: Lexicon, chat: ChatLexicon): () => Knowledge {
   let cached: Knowledge | null = null;
@@ -34,7 +44,18 @@ export function createKnowledgeCache(db: Db, lexicon: Lexicon, chat: ChatLexicon
       tree,
       units: createUnitMatcher(tree, lexicon, tokenize),
       tokenize,
+      ...taskMemos(db),
     };
     return cached;
+  };
+}
+
+function taskMemos(db: Db): Pick<Knowledge, 'tasks' | 'mentions'> {
+  const tasks = createBoundedMemo<string, ExportedTask>(TASK_MEMO_LIMIT);
+  const mentions = createBoundedMemo<string, Mention[]>(MENTION_MEMO_LIMIT);
+  return {
+    tasks: (ids) => tasks.getMany(ids, (missing) => new Map(exportTasks(db, missing).map((t) => [t.id, t]))),
+    mentions: (unitIds, planIds) =>
+      mentions.get(`${unitIds.join(',')}|${planIds.join('|')}`, () => findMentions(db, unitIds, planIds)),
   };
 }

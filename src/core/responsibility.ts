@@ -1,5 +1,4 @@
-import type { Db } from '../kb/open.ts';
-import { findMentions } from '../kb/task-queries.ts';
+import type { Mention } from '../kb/task-queries.ts';
 import type { UnitTree } from '../kb/unit-tree.ts';
 
 /**
@@ -26,8 +25,11 @@ export interface ResponsibleTask {
   roles: string[];
 }
 
+/** How the rows naming units are read: `Knowledge.mentions` (memoised) or `findMentions` bound to a database. */
+export type MentionSource = (unitIds: readonly number[], planIds: readonly string[]) => Mention[];
+
 export function findResponsibleTasks(
-  db: Db,
+  mentions: MentionSource,
   tree: UnitTree,
   unitId: number,
   planIds: readonly string[],
@@ -35,7 +37,7 @@ export function findResponsibleTasks(
 ): ResponsibleTask[] {
   const unitIds = [unitId, ...tree.coveringCollectives(unitId).map((c) => c.id)];
   const byTask = new Map<string, ResponsibleTask>();
-  for (const m of findMentions(db, unitIds, planIds)) {
+  for (const m of mentions(unitIds, planIds)) {
     const direct = m.unitId === unitId;
     const task = byTask.get(m.taskId) ?? {
       taskId: m.taskId,

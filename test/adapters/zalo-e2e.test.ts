@@ -99,7 +99,6 @@ describe('Zalo webhook, end to end', () => {
     expect(await say('việc nào quá hạn')).toContain('mục VI.4');
     expect(await say('báo cáo nhiệm vụ VI.4 đã hoàn thành')).toContain('Đã ghi nhận báo cáo');
     expect(await say('việc nào quá hạn')).not.toContain('mục VI.4');
-    expect(fake.actions.some((a) => a.action === 'typing')).toBe(true);
   });
 
   it('a group mention is answered in the group, and the group is remembered', async () => {
@@ -172,12 +171,39 @@ describe('Zalo webhook, end to end', () => {
     expect(fake.sent).toHaveLength(0);
   });
 
+  it('a 200 means the update is stored; an update that cannot be stored gets 500, so Zalo delivers it again', async () => {
+    await start('webhook');
+    const stored = (id: string) =>
+      bot.runtime.db.prepare('SELECT count(*) AS n FROM inbound_updates WHERE message_id = ?').get(id) as {
+        n: number;
+      };
+    const response = post(update('hướng dẫn', { id: 'stored-before-200' }));
+    expect((await response).status).toBe(200);
+    expect(stored('stored-before-200').n).toBe(1);
+    await fake.waitForSent(1);
+    bot.runtime.db.exec(
+      `CREATE TRIGGER refuse BEFORE INSERT ON inbound_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+    const sentBefore = fake.sent.length;
+    expect((await post(update('hướng dẫn', { id: 'not-stored' }))).status).toBe(500);
+    bot.runtime.db.exec('DROP TRIGGER refuse');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stored('not-stored').n).toBe(0);
+    expect(fake.sent.length).toBe(sentBefore);
+    // Redelivered once the store works again: answered.
+    expect(await say('hướng dẫn', { id: 'not-stored' })).toMatch(/^Tôi là Trợ lý nhiệm vụ/);
+  });
+
   it('a reply over 2,000 characters arrives split, in order', async () => {
     await start('webhook');
     const before = fake.sent.length;
+    const callsBefore = fake.calls.length;
     await post(update('chi tiết nhiệm vụ 2.2 năm 2023'));
     await fake.waitForSent(before + 2);
     const pieces = fake.sent.slice(before);
+    // "typing" shows while the pieces go out: it comes before the first one.
+    const methods = fake.calls.slice(callsBefore).map((c) => c.method);
+    expect(methods.slice(0, 2)).toEqual(['sendChatAction', 'sendMessage']);
     expect(pieces.every((p) => p.text.length <= 2000)).toBe(true);
     expect(pieces[0]?.text).toMatch(/^KH 2023 của UBND tỉnh Lạng Sơn, mục 2\.2/);
     expect(pieces.map((p) => p.text).join('\n')).toContain('Hạn: Trước ngày 30 tháng 11 năm 2023');

@@ -11,7 +11,7 @@ const SOON_DAYS = 14;
 /** A short weekly summary for the asker's unit: overdue work and what falls due in the next two weeks. */
 export function answerDigest(turn: Turn, unit: UnitNode): HandlerResult {
   const scope = askerScope(turn);
-  const parts = findResponsibleTasks(turn.db, turn.k.tree, unit.id, scope.planIds, 'both');
+  const parts = findResponsibleTasks(turn.k.mentions, turn.k.tree, unit.id, scope.planIds, 'both');
   const all = toAnswerTasks(
     turn,
     parts.map((p) => p.taskId),

@@ -54,9 +54,13 @@ export function answerReport(turn: Turn, chosenTaskId?: string): HandlerResult {
   if (progress.status === null && progress.percent === null && progress.actual === null) {
     return refuse(entities, R.needWhat, found);
   }
-  const responsible = findResponsibleTasks(turn.db, turn.k.tree, turn.unit.id, [task.planId], 'both').some(
-    (t) => t.taskId === taskId,
-  );
+  const responsible = findResponsibleTasks(
+    turn.k.mentions,
+    turn.k.tree,
+    turn.unit.id,
+    [task.planId],
+    'both',
+  ).some((t) => t.taskId === taskId);
   if (!responsible && turn.user.role !== 'admin')
     return refuse(entities, R.notResponsible(turn.unit.name), found);
   const status = statusOf(progress);

@@ -33,7 +33,7 @@ export function answerUnitTasks(
 ): HandlerResult {
   const scope = isAsker ? askerScope(turn) : unitScope(turn, subject);
   const which = intent === 'my_tasks' || intent === 'unit_tasks' ? turn.responsibility : 'both';
-  const parts = findResponsibleTasks(turn.db, turn.k.tree, subject.id, scope.planIds, which);
+  const parts = findResponsibleTasks(turn.k.mentions, turn.k.tree, subject.id, scope.planIds, which);
   const all = toAnswerTasks(
     turn,
     parts.map((p) => p.taskId),
