@@ -4,6 +4,8 @@ import { formatFileResult } from '../src/import/report.ts';
 import { findUnhandled } from '../src/kb/inbound-repo.ts';
 import type { Config } from './config.ts';
 import { createHttpServer } from './http.ts';
+import type { TeamsSender } from './teams/proactive.ts';
+import { createTeams, teamsDisabledReason } from './teams/wiring.ts';
 import { createZaloAdapter, ZALO_CHANNEL, type ZaloAdapter } from './zalo/adapter.ts';
 import { createZaloClient } from './zalo/client.ts';
 import { type Poller, startPolling } from './zalo/poller.ts';
@@ -11,6 +13,8 @@ import { type Poller, startPolling } from './zalo/poller.ts';
 export interface RunningBot {
   url: string;
   runtime: Runtime;
+  /** Proactive sends to Teams (digests); null when the endpoint is off. */
+  teams: TeamsSender | null;
   /** Graceful stop: no new updates, the ones in hand are finished, the database is closed. */
   stop(): Promise<void>;
 }
@@ -80,9 +84,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const zalo = config.ZALO_BOT_TOKEN ? wireZalo(config, config.ZALO_BOT_TOKEN, runtime, logger) : null;
   const webhook =
     zalo && config.ZALO_WEBHOOK_SECRET ? { adapter: zalo.adapter, secret: config.ZALO_WEBHOOK_SECRET } : null;
-  const app = createHttpServer({ db: runtime.db, logger, zalo: webhook });
+  const disabled = teamsDisabledReason(config);
+  const teams = disabled ? null : createTeams(config, runtime, logger);
+  const app = createHttpServer({
+    db: runtime.db,
+    logger,
+    zalo: webhook,
+    teams: teams ?? { disabled: disabled ?? '' },
+  });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   logger.info({ port: config.PORT, db: config.DB_PATH }, 'nhiemvu đang chạy');
+  if (disabled) logger.warn(`Teams tắt: ${disabled}`);
+  else if (teams && !teams.authEnabled)
+    logger.warn('Teams: MicrosoftAppId trống, /api/messages chạy KHÔNG xác thực (chỉ để thử trên máy).');
+  else logger.info('Teams: /api/messages bật, có xác thực Bot Framework');
   if (zalo) await zalo.start();
   else {
     logger.info(
@@ -95,6 +110,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   return {
     url: address.replace('0.0.0.0', '127.0.0.1'),
     runtime,
+    teams: teams?.sender ?? null,
     async stop() {
       await app.close();
       await zalo?.stop();

@@ -2,12 +2,15 @@ import { z } from 'zod';
 
 /**
  * Environment of the bot server, validated once at start-up; every bad variable is named.
- * Names are a contract with deployment scripts: PORT, DB_PATH, LOG_LEVEL, ZALO_* (see .env.example).
+ * Names are a contract with deployment scripts: PORT, DB_PATH, LOG_LEVEL, ZALO_*, and the Bot Framework's own
+ * MicrosoftApp* names for Teams (see .env.example).
  */
 const optional = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
 export const configSchema = z
   .object({
@@ -26,6 +29,17 @@ export const configSchema = z
     ZALO_WEBHOOK_SECRET: optional.pipe(
       z.string().min(8, 'từ 8 ký tự').max(256, 'tối đa 256 ký tự').optional(),
     ),
+    MicrosoftAppId: optional,
+    MicrosoftAppPassword: optional,
+    // The SDK reads the type case-insensitively and treats blank as MultiTenant; new Azure bots are SingleTenant.
+    MicrosoftAppType: optional.pipe(
+      z
+        .string()
+        .transform((v) => APP_TYPES.find((t) => t.toLowerCase() === v.toLowerCase()) ?? v)
+        .pipe(z.enum(APP_TYPES, { message: `một trong: ${APP_TYPES.join(', ')}` }))
+        .optional(),
+    ),
+    MicrosoftAppTenantId: optional,
   })
   .superRefine((c, ctx) => {
     if (c.ZALO_WEBHOOK_URL && !c.ZALO_WEBHOOK_SECRET) {
@@ -38,7 +52,32 @@ export const configSchema = z
     if (c.ZALO_WEBHOOK_URL && !c.ZALO_BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['ZALO_BOT_TOKEN'], message: 'bắt buộc khi có ZALO_WEBHOOK_URL' });
     }
+    checkTeams(c, ctx);
   });
+
+function checkTeams(
+  c: {
+    MicrosoftAppId?: string | undefined;
+    MicrosoftAppPassword?: string | undefined;
+    MicrosoftAppType?: string | undefined;
+    MicrosoftAppTenantId?: string | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const type = c.MicrosoftAppType;
+  if (!c.MicrosoftAppId) {
+    // The SDK throws on SingleTenant without an app id; local testing leaves both blank.
+    if (type && type !== 'MultiTenant') issue('MicrosoftAppId', `bắt buộc khi MicrosoftAppType=${type}`);
+    return;
+  }
+  if (type !== 'UserAssignedMSI' && !c.MicrosoftAppPassword)
+    issue('MicrosoftAppPassword', 'bắt buộc khi có MicrosoftAppId (trừ UserAssignedMSI)');
+  if (type === 'UserAssignedMSI' && c.MicrosoftAppPassword)
+    issue('MicrosoftAppPassword', 'phải để trống với UserAssignedMSI');
+  if ((type === 'SingleTenant' || type === 'UserAssignedMSI') && !c.MicrosoftAppTenantId)
+    issue('MicrosoftAppTenantId', `bắt buộc khi MicrosoftAppType=${type}`);
+}
 export type Config = z.infer<typeof configSchema>;
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {

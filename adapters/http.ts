@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Db } from '../src/kb/open.ts';
 import { isDatabaseReachable } from '../src/kb/plans-repo.ts';
+import type { TeamsWiring } from './teams/wiring.ts';
 import type { ZaloAdapter } from './zalo/adapter.ts';
 
 /** Zalo sends small JSON bodies (≈ 300–400 bytes); anything over 1 MB is refused with 413 before it is read. */
@@ -12,6 +13,8 @@ export interface HttpDeps {
   db: Db;
   logger: Logger;
   zalo: { adapter: ZaloAdapter; secret: string } | null;
+  /** Teams' endpoint, or why it is off (404). */
+  teams: { handle: TeamsWiring['handle'] } | { disabled: string };
 }
 
 /** Constant-time comparison that also works for different lengths: compare digests, not the strings. */
@@ -58,6 +61,15 @@ export function createHttpServer(deps: HttpDeps) {
       void deps.zalo?.adapter.handle(request.body);
       return reply.status(200).send({ ok: true });
     },
+  });
+
+  app.post('/api/messages', async (request, reply) => {
+    const { teams } = deps;
+    if ('disabled' in teams) {
+      deps.logger.warn({ ip: request.ip }, `teams: request refused (${teams.disabled})`);
+      return reply.status(404).send({ error: 'Teams endpoint is not enabled' });
+    }
+    return teams.handle(request, reply);
   });
 
   return app;

@@ -38,6 +38,13 @@ describe('architecture', () => {
     expect(readers.filter((f) => !COMPOSITION_ROOTS.includes(f))).toEqual([]);
   });
 
+  it('botbuilder is imported only inside adapters/teams (the SDK is retired upstream: a switch stays there)', () => {
+    const outside = [...files, ...sources('adapters'), ...sources('bench')]
+      .filter((f) => !f.startsWith(join('adapters', 'teams')))
+      .filter((f) => /from 'botbuilder/.test(readFileSync(join(PROJECT_ROOT, f), 'utf8')));
+    expect(outside).toEqual([]);
+  });
+
   it('source files stay small (under 300 lines)', () => {
     const big = [...files, ...sources('adapters')].filter(
       (f) => readFileSync(join(PROJECT_ROOT, f), 'utf8').split('\n').length > 300,

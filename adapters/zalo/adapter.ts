@@ -2,13 +2,11 @@ import type { Logger } from 'pino';
 import type { Assistant } from '../../src/core/assistant.ts';
 import { claimUpdate, markHandled, recordGroup } from '../../src/kb/inbound-repo.ts';
 import type { Db } from '../../src/kb/open.ts';
+import { MESSAGES } from '../../src/reply/messages.ts';
 import { splitForZalo, type ZaloClient } from './client.ts';
 import { parseZaloUpdate, stripMention, type ZaloInbound } from './inbound.ts';
 
 export const ZALO_CHANNEL = 'zalo';
-
-const UNSUPPORTED_HINT =
-  'Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: “phòng tôi phụ trách gì?” hoặc “hướng dẫn”.';
 
 export interface ZaloAdapterDeps {
   db: Db;
@@ -55,7 +53,7 @@ export function createZaloAdapter(deps: ZaloAdapterDeps): ZaloAdapter {
 
   const process = async (update: Extract<ZaloInbound, { kind: 'message' }>): Promise<void> => {
     if (update.event !== 'message.text.received') {
-      if (!update.isGroup) await deps.client.sendText(update.chatId, UNSUPPORTED_HINT);
+      if (!update.isGroup) await deps.client.sendText(update.chatId, MESSAGES.nonText);
     } else {
       const text = update.isGroup ? stripMention(update.text, deps.botName) : update.text;
       const answer = deps.assistant.handle({

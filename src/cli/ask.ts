@@ -64,14 +64,16 @@ function prepareUser(deps: AskDeps, request: AskRequest): string {
   return userKey;
 }
 
+/** The `ask --json` contract: {intent, entities, tasks, reply}. The list view is for chat adapters' cards. */
 export function ask(deps: AskDeps, request: AskRequest): Answer {
   const userKey = prepareUser(deps, request);
-  return deps.assistant.handle({
+  const { list: _list, ...answer } = deps.assistant.handle({
     channel: CLI_CHANNEL,
     userKey,
     text: request.text,
     ...(request.today ? { today: request.today } : {}),
   });
+  return answer;
 }
 
 /** One JSON request per stdin line, answered in order against the same database; one JSON result per line. */

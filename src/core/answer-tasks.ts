@@ -3,7 +3,7 @@ import type { ExportedTask } from '../kb/export.ts';
 import { findLatestProgress, type LatestProgress } from '../kb/progress-repo.ts';
 import { findPlansMentioning, type PlanInfo } from '../kb/task-queries.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
-import { type AnswerTask, formatTaskLine } from '../reply/format-task.ts';
+import { type AnswerTask, joinTaskLine, taskLineParts } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import type { ResponsibleTask } from './responsibility.ts';
 import { choosePlans, type PlanScope, visiblePlans } from './scope.ts';
@@ -119,7 +119,8 @@ export function listAnswer(
   offset = 0,
 ): HandlerResult {
   const page = tasks.slice(offset, offset + PAGE_SIZE);
-  const lines = page.map((t, i) => formatTaskLine(offset + i + 1, t, turn.k.plansById.get(t.planId)));
+  const items = page.map((t, i) => taskLineParts(offset + i + 1, t, turn.k.plansById.get(t.planId)));
+  const lines = items.map(joinTaskLine);
   const left = tasks.length - offset - page.length;
   const state: ConversationState | null =
     left > 0
@@ -138,8 +139,9 @@ export function listAnswer(
           })),
         }
       : null;
-  const reply = [header, ...lines, ...(left > 0 ? [MESSAGES.more(left)] : [])].join('\n');
-  return { intent, entities, tasks, reply, state };
+  const footer = left > 0 ? [MESSAGES.more(left)] : [];
+  const reply = [header, ...lines, ...footer].join('\n');
+  return { intent, entities, tasks, reply, state, list: { header, items, more: left, footer, text: reply } };
 }
 
 /** The rest of a list kept for "xem tiếp", with each task's part as it was on the first page. */

@@ -3,7 +3,7 @@ import type { Intent } from '../intent/intents.ts';
 import type { Db } from '../kb/open.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import type { User } from '../kb/users-repo.ts';
-import type { AnswerTask } from '../reply/format-task.ts';
+import type { AnswerTask, TaskLine } from '../reply/format-task.ts';
 import type { NormalizedMessage } from '../vi/message.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { ResponsibilityFilter } from './responsibility.ts';
@@ -43,6 +43,19 @@ export interface Answer {
   /** The full result set, not only the page shown. */
   tasks: AnswerTask[];
   reply: string;
+  /** Set when the reply is a list of tasks: the same content in parts, for adapters that lay it out (cards). */
+  list?: ListView;
+}
+
+/** A page of a task list. `text` is the exact start of `reply` it was rendered to; notes may follow it. */
+export interface ListView {
+  header: string;
+  items: TaskLine[];
+  /** Tasks left for "xem tiếp". */
+  more: number;
+  /** Lines after the items (how to see the rest). */
+  footer: string[];
+  text: string;
 }
 
 /** Everything a handler needs about the current message. */

@@ -167,6 +167,19 @@ const MIGRATIONS: string[] = [
      created_at TEXT NOT NULL,
      PRIMARY KEY (channel, chat_id, unit_id)
    );`,
+  // v5: where proactive messages can go (Teams needs a stored conversation reference; it cannot be rebuilt).
+  `CREATE TABLE conversation_refs (
+     channel TEXT NOT NULL,
+     conversation_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     reference TEXT NOT NULL,
+     tenant_id TEXT,
+     installed_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     dead_at TEXT,
+     dead_reason TEXT,
+     PRIMARY KEY (channel, conversation_id)
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -56,11 +56,35 @@ function partText(task: AnswerTask): string {
   return `${L[task.responsibility]}${how}${condition}${named}`;
 }
 
-/** Two short lines per task, for lists on a phone. */
-export function formatTaskLine(index: number, task: AnswerTask, plan: PlanInfo | undefined): string {
+/** One task of a list, in parts: text joins them in two lines, a card lays them out (adapters choose). */
+export interface TaskLine {
+  index: number;
+  taskId: string;
+  citation: string;
+  content: string;
+  /** The unit's part (or the lead units), the deadline, the status. */
+  facts: string[];
+}
+
+export function taskLineParts(index: number, task: AnswerTask, plan: PlanInfo | undefined): TaskLine {
   const facts = [partText(task), `${L.due}: ${deadlineText(task)}`];
   if (task.status) facts.push(L.status[task.status]);
-  return `${index}. ${taskCitation(task, plan)} — ${shorten(task.content, 140)}\n   ↳ ${facts.filter(Boolean).join(' · ')}`;
+  return {
+    index,
+    taskId: task.id,
+    citation: taskCitation(task, plan),
+    content: shorten(task.content, 140),
+    facts: facts.filter(Boolean),
+  };
+}
+
+/** Two short lines per task, for lists on a phone. */
+export function joinTaskLine(line: TaskLine): string {
+  return `${line.index}. ${line.citation} — ${line.content}\n   ↳ ${line.facts.join(' · ')}`;
+}
+
+export function formatTaskLine(index: number, task: AnswerTask, plan: PlanInfo | undefined): string {
+  return joinTaskLine(taskLineParts(index, task, plan));
 }
 
 function unitsText(refs: ExportedUnitRef[]): string {

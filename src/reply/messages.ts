@@ -29,6 +29,9 @@ export const MESSAGES = {
   ].join('\n'),
   greeting: 'Xin chào! Tôi là Trợ lý nhiệm vụ. Gõ “hướng dẫn” để xem tôi giúp được gì.',
   thanks: 'Không có gì ạ. Cần tra cứu thêm cứ nhắn cho tôi.',
+  internalError: 'Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử lại sau ít phút nhé.',
+  nonText:
+    'Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: “phòng tôi phụ trách gì?” hoặc “hướng dẫn”.',
   firstContact:
     'Chào bạn, lần đầu trò chuyện! Để tôi trả lời về nhiệm vụ của đơn vị bạn, hãy đăng ký, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
   needRegistration:
