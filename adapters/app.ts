@@ -106,6 +106,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger.info(
       'Kết nối Zalo: đặt ZALO_BOT_TOKEN (và ZALO_WEBHOOK_URL + ZALO_WEBHOOK_SECRET nếu dùng webhook).',
     );
+    logger.info(
+      'Kết nối Teams: đặt MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType=SingleTenant, MicrosoftAppTenantId.',
+    );
   }
   return {
     url: address.replace('0.0.0.0', '127.0.0.1'),

@@ -20,6 +20,7 @@ import { type ChatFigures, judgeTarget } from './chat-figures.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { benchCorpus, benchShippedPlans } from './import-bench.ts';
 import { type BenchReport, formatReport, formatWebhook, machineLine } from './report.ts';
+import { benchTeams, formatTeams, type TeamsFigures } from './teams-bench.ts';
 import { benchWebhook, type WebhookFigures } from './webhook-bench.ts';
 
 const OUT_DIR = fileURLToPath(new URL('out/', import.meta.url));
@@ -35,6 +36,7 @@ interface Flags {
   webhookConnections: number;
   webhookUsers: number;
   webhookOnly: boolean;
+  teamsOnly: boolean;
   cpuProf?: string;
 }
 
@@ -60,6 +62,7 @@ function parseFlags(argv: string[]): Flags {
     .option('--webhook-connections <n>', 'concurrent webhook connections', positive, 50)
     .option('--webhook-users <n>', 'Zalo users who register, then ask', positive, 300)
     .option('--webhook-only', 'run only the webhook benchmark', false)
+    .option('--teams-only', 'run only the Teams benchmark', false)
     .option('--cpu-prof <dir>', 'write a CPU profile of the bot server (webhook benchmark) to this folder')
     .parse(argv)
     .opts<Flags>();
@@ -110,6 +113,31 @@ async function runWebhook(setup: Setup): Promise<WebhookFigures> {
   });
 }
 
+async function runTeams(setup: Setup): Promise<TeamsFigures> {
+  const { flags } = setup;
+  return benchTeams({
+    seconds: flags.webhookSeconds ?? (flags.quick ? 2 : 10),
+    warmupSeconds: flags.quick ? 1 : 2,
+    connections: flags.webhookConnections,
+    users: flags.webhookUsers,
+    seed: flags.seed,
+    workDir: setup.workDir,
+    log: setup.log,
+  });
+}
+
+function publishTeams(teams: TeamsFigures): void {
+  process.stdout.write(`\n${formatTeams(teams)}\n`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  process.stdout.write(
+    `JSON: ${writeJson('teams.json', { date: new Date().toISOString(), machine: machine(), ...teams })}\n`,
+  );
+  if (teams.lost > 0 || teams.doubled > 0) {
+    process.stderr.write('✘ teams: a reply was lost or doubled\n');
+    process.exitCode = 1;
+  }
+}
+
 async function runBenchmarks(setup: Setup): Promise<BenchReport> {
   const { flags, lexicon, chat, workDir, log } = setup;
   log('Benchmarking the shipped plans…');
@@ -156,7 +184,11 @@ async function main(): Promise<void> {
       log: (line) => process.stderr.write(`${line}\n`),
     };
     if (flags.webhookOnly) publishWebhook(await runWebhook(setup), flags);
-    else publish(await runBenchmarks(setup), flags);
+    else if (flags.teamsOnly) publishTeams(await runTeams(setup));
+    else {
+      publish(await runBenchmarks(setup), flags);
+      publishTeams(await runTeams(setup));
+    }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
