@@ -2,12 +2,17 @@ import pino, { type Logger } from 'pino';
 import { createRuntime, type Runtime } from '../src/cli/runtime.ts';
 import { formatFileResult } from '../src/import/report.ts';
 import { findUnhandled } from '../src/kb/inbound-repo.ts';
+import { loadWorkingCalendar } from '../src/vi/working-calendar.ts';
 import type { Config } from './config.ts';
 import { createHttpServer } from './http.ts';
+import type { Deliverer } from './outbox/deliverer.ts';
+import { zaloDeliverer } from './outbox/zalo-deliverer.ts';
+import { type Scheduler, startScheduler } from './scheduler.ts';
+import { teamsDeliverer } from './teams/outbox-deliverer.ts';
 import type { TeamsSender } from './teams/proactive.ts';
 import { createTeams, teamsDisabledReason } from './teams/wiring.ts';
 import { createZaloAdapter, ZALO_CHANNEL, type ZaloAdapter } from './zalo/adapter.ts';
-import { createZaloClient } from './zalo/client.ts';
+import { createZaloClient, type ZaloClient } from './zalo/client.ts';
 import { type Poller, startPolling } from './zalo/poller.ts';
 
 export interface RunningBot {
@@ -15,6 +20,8 @@ export interface RunningBot {
   runtime: Runtime;
   /** Proactive sends to Teams (digests); null when the endpoint is off. */
   teams: TeamsSender | null;
+  /** Digests and reminders; null with SCHEDULER=off. */
+  scheduler: Scheduler | null;
   /** Graceful stop: no new updates, the ones in hand are finished, the database is closed. */
   stop(): Promise<void>;
 }
@@ -32,6 +39,7 @@ export function createLogger(config: Config): Logger {
 
 interface ZaloWiring {
   adapter: ZaloAdapter;
+  client: ZaloClient;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -49,6 +57,7 @@ function wireZalo(config: Config, token: string, runtime: Runtime, logger: Logge
   let poller: Poller | null = null;
   return {
     adapter,
+    client,
     async start() {
       // Updates stored but not answered before the last stop are answered now.
       for (const pending of findUnhandled(runtime.db, ZALO_CHANNEL))
@@ -98,6 +107,22 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   else if (teams && !teams.authEnabled)
     logger.warn('Teams: MicrosoftAppId trống, /api/messages chạy KHÔNG xác thực (chỉ để thử trên máy).');
   else logger.info('Teams: /api/messages bật, có xác thực Bot Framework');
+  const deliverers: Deliverer[] = [
+    ...(zalo ? [zaloDeliverer(zalo.client)] : []),
+    ...(teams ? [teamsDeliverer(teams.sender)] : []),
+  ];
+  const scheduler =
+    config.SCHEDULER === 'on'
+      ? startScheduler({
+          db: runtime.db,
+          knowledge: runtime.knowledge,
+          calendar: loadWorkingCalendar(config.CALENDAR_PATH),
+          deliverers,
+          logger,
+          clock: runtime.clock,
+          reminders: { days: config.REMINDER_DAYS, time: config.REMINDER_TIME },
+        })
+      : null;
   if (zalo) await zalo.start();
   else {
     logger.info(
@@ -114,7 +139,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     url: address.replace('0.0.0.0', '127.0.0.1'),
     runtime,
     teams: teams?.sender ?? null,
+    scheduler,
     async stop() {
+      await scheduler?.stop();
       await app.close();
       await zalo?.stop();
       runtime.db.close();

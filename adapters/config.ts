@@ -29,6 +29,20 @@ export const configSchema = z
     ZALO_WEBHOOK_SECRET: optional.pipe(
       z.string().min(8, 'từ 8 ký tự').max(256, 'tối đa 256 ký tự').optional(),
     ),
+    /** The minute tick that sends digests and reminders; off for a read-only replica or a one-off run. */
+    SCHEDULER: z.enum(['on', 'off']).default('on'),
+    /** Working days before a due date when reminders go out. */
+    REMINDER_DAYS: z
+      .string()
+      .default('5,1')
+      .transform((v) => v.split(',').map((d) => Number(d.trim())))
+      .pipe(z.array(z.number().int().min(0).max(60)).min(1, 'ít nhất một số ngày')),
+    REMINDER_TIME: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'dạng HH:MM')
+      .default('08:00'),
+    /** Public holidays and make-up working days (an admin updates it each year). */
+    CALENDAR_PATH: optional,
     MicrosoftAppId: optional,
     MicrosoftAppPassword: optional,
     // The SDK reads the type case-insensitively and treats blank as MultiTenant; new Azure bots are SingleTenant.

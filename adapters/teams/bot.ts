@@ -6,7 +6,7 @@ import { claimUpdate, markHandled } from '../../src/kb/inbound-repo.ts';
 import type { Db } from '../../src/kb/open.ts';
 import { unsubscribe } from '../../src/kb/subscriptions-repo.ts';
 import { MESSAGES } from '../../src/reply/messages.ts';
-import { chatIdOf, conversationKind, parseTeamsMessage, referenceOf } from './inbound.ts';
+import { chatIdOf, conversationKind, parseTeamsMessage, referenceOf, userKeyOf } from './inbound.ts';
 import { renderAnswer } from './render.ts';
 
 export const TEAMS_CHANNEL = 'teams';
@@ -83,6 +83,7 @@ export class NhiemvuTeamsBot extends TeamsActivityHandler {
         kind: conversationKind(activity),
         reference: referenceOf(activity),
         tenantId: activity.conversation?.tenantId ?? null,
+        userKey: conversationKind(activity) === 'personal' ? userKeyOf(activity) : null,
       },
       this.deps.clock(),
     );

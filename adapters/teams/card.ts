@@ -16,14 +16,14 @@ export interface AdaptiveCard {
   msteams: { width: 'Full' };
 }
 
-const text = (value: string, extra: object = {}) => ({
+export const text = (value: string, extra: object = {}) => ({
   type: 'TextBlock',
   text: value,
   wrap: true,
   ...extra,
 });
 
-function taskBlock(line: TaskLine): object {
+export function taskBlock(line: TaskLine): object {
   return {
     type: 'Container',
     separator: true,
@@ -36,7 +36,7 @@ function taskBlock(line: TaskLine): object {
   };
 }
 
-function card(body: object[]): AdaptiveCard {
+export function card(body: object[]): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

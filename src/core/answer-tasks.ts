@@ -1,10 +1,12 @@
 import type { Intent } from '../intent/intents.ts';
 import type { ExportedTask } from '../kb/export.ts';
+import type { Db } from '../kb/open.ts';
 import { findLatestProgress, type LatestProgress } from '../kb/progress-repo.ts';
 import { findPlansMentioning, type PlanInfo } from '../kb/task-queries.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import { type AnswerTask, joinTaskLine, taskLineParts } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
+import type { Knowledge } from './knowledge.ts';
 import type { ResponsibleTask } from './responsibility.ts';
 import { choosePlans, type PlanScope, visiblePlans } from './scope.ts';
 import type { ConversationState, Entities, HandlerResult, Turn } from './types.ts';
@@ -40,10 +42,21 @@ export function toAnswerTasks(
   unitId: number | null,
   parts?: ResponsibleTask[],
 ): AnswerTask[] {
-  const byId = turn.k.tasks(ids);
+  return answerTasksFor(turn.db, turn.k, ids, unitId, parts);
+}
+
+/** toAnswerTasks outside a conversation (digests, reminders). */
+export function answerTasksFor(
+  db: Db,
+  k: Knowledge,
+  ids: string[],
+  unitId: number | null,
+  parts?: ResponsibleTask[],
+): AnswerTask[] {
+  const byId = k.tasks(ids);
   const partOf = new Map((parts ?? []).map((p) => [p.taskId, p]));
   const latest = new Map<string, LatestProgress[]>();
-  for (const p of findLatestProgress(turn.db, ids)) {
+  for (const p of findLatestProgress(db, ids)) {
     const list = latest.get(p.taskId);
     if (list) list.push(p);
     else latest.set(p.taskId, [p]);

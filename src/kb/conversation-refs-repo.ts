@@ -13,6 +13,8 @@ export interface ConversationRef {
   kind: string;
   reference: unknown;
   tenantId: string | null;
+  /** The person, for a personal conversation (where their reminders go). */
+  userKey?: string | null;
   deadAt: string | null;
   deadReason: string | null;
 }
@@ -45,10 +47,11 @@ export function saveConversationRef(
 ): void {
   prepared(
     db,
-    `INSERT INTO conversation_refs (channel, conversation_id, kind, reference, tenant_id, installed_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO conversation_refs (channel, conversation_id, kind, reference, tenant_id, installed_at, updated_at,
+       user_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (channel, conversation_id) DO UPDATE SET kind = excluded.kind, reference = excluded.reference,
-       tenant_id = excluded.tenant_id, updated_at = excluded.updated_at, dead_at = NULL, dead_reason = NULL`,
+       tenant_id = excluded.tenant_id, updated_at = excluded.updated_at, dead_at = NULL, dead_reason = NULL,
+       user_key = coalesce(excluded.user_key, user_key)`,
   ).run(
     ref.channel,
     ref.conversationId,
@@ -57,7 +60,18 @@ export function saveConversationRef(
     ref.tenantId,
     now.toISOString(),
     now.toISOString(),
+    ref.userKey ?? null,
   );
+}
+
+/** The live personal conversation of a person, where private messages (reminders) can go. */
+export function findPersonalConversation(db: Db, channel: string, userKey: string): string | null {
+  const row = prepared<[string, string], { conversation_id: string }>(
+    db,
+    `SELECT conversation_id FROM conversation_refs WHERE channel = ? AND user_key = ? AND kind = 'personal'
+       AND dead_at IS NULL ORDER BY updated_at DESC LIMIT 1`,
+  ).get(channel, userKey);
+  return row?.conversation_id ?? null;
 }
 
 export function findConversationRef(db: Db, channel: string, conversationId: string): ConversationRef | null {

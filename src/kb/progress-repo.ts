@@ -66,3 +66,29 @@ export function findLatestProgress(db: Db, taskIds: readonly string[]): LatestPr
       reportedAt: r.reported_at,
     }));
 }
+
+export interface RecentReport extends LatestProgress {
+  userName: string | null;
+}
+
+/** Reports on these tasks since `sinceIso`, newest first, with the reporter's display name when known. */
+export function findReportsSince(db: Db, taskIds: readonly string[], sinceIso: string): RecentReport[] {
+  if (taskIds.length === 0) return [];
+  return prepared<[string, string], LatestRow & { display_name: string | null }>(
+    db,
+    `SELECT p.task_id, p.unit_id, p.status, p.percent, p.actual, p.reported_at, u.display_name
+       FROM progress_reports p LEFT JOIN users u ON u.id = p.user_id
+       WHERE p.task_id IN (SELECT value FROM json_each(?)) AND p.reported_at >= ?
+       ORDER BY p.reported_at DESC, p.id DESC`,
+  )
+    .all(JSON.stringify(taskIds), sinceIso)
+    .map((r) => ({
+      taskId: r.task_id,
+      unitId: r.unit_id,
+      status: r.status,
+      percent: r.percent,
+      actual: r.actual,
+      reportedAt: r.reported_at,
+      userName: r.display_name,
+    }));
+}

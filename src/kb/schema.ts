@@ -180,6 +180,28 @@ const MIGRATIONS: string[] = [
      dead_reason TEXT,
      PRIMARY KEY (channel, conversation_id)
    );`,
+  // v6: proactive messages. Every digest, reminder and ping is an outbox row with a unique key, written before it
+  // goes out and updated after, so a restart never sends one twice and a missed run is caught up once.
+  `ALTER TABLE users ADD COLUMN reminders INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE conversation_refs ADD COLUMN user_key TEXT;
+   CREATE INDEX conversation_refs_user ON conversation_refs (channel, user_key) WHERE user_key IS NOT NULL;
+   CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY,
+     key TEXT NOT NULL UNIQUE,
+     kind TEXT NOT NULL CHECK (kind IN ('digest', 'reminder', 'ping')),
+     channel TEXT NOT NULL,
+     chat_id TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending'
+       CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'gone', 'unknown')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL,
+     not_before TEXT NOT NULL,
+     started_at TEXT,
+     finished_at TEXT,
+     error TEXT
+   );
+   CREATE INDEX outbox_due ON outbox (status, not_before);`,
 ];
 
 export function migrate(db: Database.Database): void {

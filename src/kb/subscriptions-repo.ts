@@ -38,3 +38,24 @@ export function listSubscriptions(db: Db, channel: string, chatId: string): Subs
      WHERE channel = ? AND chat_id = ? ORDER BY created_at`,
   ).all(channel, chatId);
 }
+
+export interface ScheduledSubscription extends Subscription {
+  createdAt: string;
+}
+
+/** Every subscription, for the scheduler. */
+export function listAllSubscriptions(db: Db): ScheduledSubscription[] {
+  return prepared<[], ScheduledSubscription>(
+    db,
+    `SELECT channel, chat_id AS chatId, unit_id AS unitId, weekday, time, created_at AS createdAt
+       FROM digest_subscriptions ORDER BY channel, chat_id, unit_id`,
+  ).all();
+}
+
+/** "@Bot bản tin vào thứ sáu 16:00": every subscription of the chat moves to that day and time. */
+export function setSchedule(db: Db, channel: string, chatId: string, weekday: number, time: string): number {
+  return prepared(
+    db,
+    'UPDATE digest_subscriptions SET weekday = ?, time = ? WHERE channel = ? AND chat_id = ?',
+  ).run(weekday, time, channel, chatId).changes;
+}

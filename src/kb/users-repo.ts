@@ -96,3 +96,39 @@ export function listUsers(db: Db): (User & { unitName: string | null })[] {
 export function listPendingUsers(db: Db): (User & { unitName: string | null })[] {
   return listUsers(db).filter((u) => u.unitId !== null && !u.approved);
 }
+
+/** "tắt nhắc việc" / "bật nhắc việc": whether the person gets deadline reminders in private. */
+export function setReminders(db: Db, userId: number, on: boolean, now: Date): void {
+  prepared(db, 'UPDATE users SET reminders = ?, updated_at = ? WHERE id = ?').run(
+    on ? 1 : 0,
+    now.toISOString(),
+    userId,
+  );
+}
+
+export function remindersOn(db: Db, userId: number): boolean {
+  return (
+    prepared<[number], { reminders: number }>(db, 'SELECT reminders FROM users WHERE id = ?').get(userId)
+      ?.reminders === 1
+  );
+}
+
+/** Approved staff of a unit who take reminders: the people a reminder or a ping goes to. */
+export function listUnitStaff(db: Db, unitId: number): User[] {
+  return prepared<[number], UserRow>(
+    db,
+    `SELECT * FROM users WHERE unit_id = ? AND approved_at IS NOT NULL AND reminders = 1 ORDER BY id`,
+  )
+    .all(unitId)
+    .map(toUser);
+}
+
+/** Every approved person with a unit who takes reminders. */
+export function listReminderRecipients(db: Db): User[] {
+  return prepared<[], UserRow>(
+    db,
+    'SELECT * FROM users WHERE unit_id IS NOT NULL AND approved_at IS NOT NULL AND reminders = 1 ORDER BY id',
+  )
+    .all()
+    .map(toUser);
+}

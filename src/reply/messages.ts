@@ -29,6 +29,37 @@ export const MESSAGES = {
   ].join('\n'),
   greeting: 'Xin chào! Tôi là Trợ lý nhiệm vụ. Gõ “hướng dẫn” để xem tôi giúp được gì.',
   thanks: 'Không có gì ạ. Cần tra cứu thêm cứ nhắn cho tôi.',
+  digest: {
+    title: (label: string, date: string) => `Bản tin tuần — ${label}, ngày ${date}`,
+    sections: {
+      overdue: 'Quá hạn',
+      dueSoon: 'Đến hạn trong 14 ngày tới',
+      silent: 'Chưa có báo cáo tiến độ 30 ngày qua',
+      reported: 'Báo cáo tiến độ trong tuần',
+      kpiShort: 'Chỉ tiêu chưa đạt',
+    },
+    late: (days: number) => `trễ ${days} ngày`,
+    kpiActual: (actual: number, unit: string, target: string) =>
+      `thực tế ${String(actual).replace('.', ',')}${unit} — chỉ tiêu: ${target}`,
+    someone: 'Cán bộ',
+    more: (n: number) => `… và ${n} việc khác`,
+    total: (n: number) => `Tổng số nhiệm vụ phụ trách: ${n}.`,
+    nothing: 'Không có việc quá hạn hay sắp đến hạn. Cảm ơn các đồng chí!',
+    plans: (labels: string) => `Theo: ${labels}.`,
+  },
+  reminder: {
+    title: (left: number, due: string) =>
+      left <= 0
+        ? `⏰ Nhắc việc: hôm nay (${due}) là hạn của nhiệm vụ sau.`
+        : `⏰ Nhắc việc: còn ${left} ngày làm việc đến hạn ${due}.`,
+    howToReport: (stt: string) =>
+      `Cập nhật tiến độ: “báo cáo nhiệm vụ ${stt} đạt …%” hoặc “… đã hoàn thành”.`,
+    howToStop: 'Không muốn nhận nhắc việc: gõ “tắt nhắc việc”.',
+    off: 'Đã tắt nhắc việc. Gõ “bật nhắc việc” khi muốn nhận lại.',
+    on: 'Đã bật nhắc việc: tôi sẽ nhắc trước hạn 5 và 1 ngày làm việc.',
+    needUnit:
+      'Bạn cần đăng ký đơn vị trước để nhận nhắc việc, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
+  },
   internalError: 'Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử lại sau ít phút nhé.',
   nonText:
     'Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: “phòng tôi phụ trách gì?” hoặc “hướng dẫn”.',

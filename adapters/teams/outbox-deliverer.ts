@@ -1,0 +1,29 @@
+import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
+import type { OutboxPayload } from '../../src/schedule/payload.ts';
+import { type Deliverer, DeliveryError } from '../outbox/deliverer.ts';
+import { digestCard } from './digest-card.ts';
+import { ConversationGoneError, type TeamsSender } from './proactive.ts';
+
+/** Teams: a digest as an Adaptive Card, anything else as plain text; through the rate-limited proactive sender. */
+export function teamsDeliverer(sender: TeamsSender): Deliverer {
+  return {
+    channel: 'teams',
+    async deliver(chatId: string, payload: OutboxPayload) {
+      const activity: Partial<Activity> = payload.digest
+        ? {
+            type: ActivityTypes.Message,
+            attachments: [CardFactory.adaptiveCard(digestCard(payload.digest))],
+            summary: payload.digest.title,
+          }
+        : { type: ActivityTypes.Message, text: payload.text, textFormat: 'plain' };
+      try {
+        await sender.send(chatId, [activity]);
+      } catch (error) {
+        if (error instanceof ConversationGoneError) throw new DeliveryError('gone', error.message);
+        const status = (error as { statusCode?: number } | null)?.statusCode;
+        // An HTTP answer that is not a success means Teams refused it; no answer at all may mean it arrived.
+        throw new DeliveryError(status !== undefined && status < 500 ? 'retry' : 'ambiguous', String(error));
+      }
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Knowledge } from '../core/knowledge.ts';
+import { collectDigest } from '../digest/collect.ts';
+import { digestText } from '../digest/render-text.ts';
+import type { Db } from '../kb/open.ts';
+import { enqueue, hasKey } from '../kb/outbox-repo.ts';
+import { listAllSubscriptions } from '../kb/subscriptions-repo.ts';
+import type { OutboxPayload } from './payload.ts';
+import { lastOccurrence, vnClock } from './vn-time.ts';
+
+export interface PlanContext {
+  db: Db;
+  k: Knowledge;
+}
+
+/**
+ * Puts into the outbox every digest whose time has come: for each subscription, its latest scheduled time at or
+ * before `now` (after the subscription was made). Only the latest one counts, so a server that was down for three
+ * Mondays sends one digest when it comes back, not three; its key makes it once only. Returns how many were added.
+ */
+export function planDigests(ctx: PlanContext, now: Date): number {
+  let added = 0;
+  for (const sub of listAllSubscriptions(ctx.db)) {
+    const due = lastOccurrence(now, sub.weekday, sub.time);
+    if (due.getTime() < Date.parse(sub.createdAt)) continue;
+    const key = `digest|${sub.channel}|${sub.chatId}|${sub.unitId}|${due.toISOString()}`;
+    if (hasKey(ctx.db, key)) continue;
+    const today = vnClock(due).date;
+    const digest = collectDigest(ctx, sub.unitId, today, due);
+    if (!digest) continue;
+    const payload: OutboxPayload = { text: digestText(digest), digest };
+    const entry = {
+      key,
+      kind: 'digest' as const,
+      channel: sub.channel,
+      chatId: sub.chatId,
+      payload,
+      notBefore: due,
+    };
+    if (enqueue(ctx.db, entry, now)) added++;
+  }
+  return added;
+}
