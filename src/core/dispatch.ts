@@ -5,10 +5,12 @@ import { formatTaskDetail } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import { nextPage, toAnswerTasks } from './answer-tasks.ts';
 import { answerAdmin } from './handlers/admin.ts';
+import { answerChaseList, answerRemindUnit } from './handlers/chase.ts';
 import { chooseUnit } from './handlers/choose-unit.ts';
 import { answerDigest } from './handlers/digest.ts';
 import { answerOrgOverdue } from './handlers/org-overdue.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
+import { answerReminderSettings } from './handlers/reminder-settings.ts';
 import { answerReport } from './handlers/report.ts';
 import { answerDetail, answerTopic, progressLines, topicWords } from './handlers/search.ts';
 import { answerSubscription } from './handlers/subscribe.ts';
@@ -68,11 +70,18 @@ export function dispatch(turn: Turn, intent: Intent): HandlerResult {
     case 'digest':
       if (
         VOCABULARY.subscribeDigest.test(turn.msg.folded) ||
-        VOCABULARY.unsubscribeDigest.test(turn.msg.folded)
+        VOCABULARY.unsubscribeDigest.test(turn.msg.folded) ||
+        VOCABULARY.digestSchedule.test(turn.msg.folded)
       ) {
         return answerSubscription(turn);
       }
       return turn.unit ? answerDigest(turn, turn.unit) : simple(intent, MESSAGES.needRegistration);
+    case 'chase_list':
+      return answerChaseList(turn);
+    case 'remind_unit':
+      return answerRemindUnit(turn);
+    case 'reminder_settings':
+      return answerReminderSettings(turn);
     case 'task_detail':
       return ref ? answerDetail(turn, ref) : simple(intent, MESSAGES.unknown);
     case 'who_is_responsible':

@@ -20,7 +20,10 @@ export function classify(folded: string, s: Signals): Intent {
   const isQuestion = has(V.question);
 
   if (has(V.helpFirst)) return 'help';
-  if (has(V.subscribeDigest) || has(V.unsubscribeDigest)) return 'digest';
+  if (has(V.subscribeDigest) || has(V.unsubscribeDigest) || has(V.digestSchedule)) return 'digest';
+  if (has(V.remindersOff) || has(V.remindersOn)) return 'reminder_settings';
+  if (s.taskRef && has(V.remindUnit)) return 'remind_unit';
+  if (has(V.chaseList) && !s.taskRef) return 'chase_list';
   if ((has(V.register) || has(V.adminCommand)) && !s.taskRef) return 'register';
   if (s.taskRef && (s.progress || has(V.reportVerb)) && !isQuestion && !has(V.detail))
     return 'report_progress';

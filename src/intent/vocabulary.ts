@@ -18,6 +18,22 @@ export const VOCABULARY = {
     'tat ban tin',
     'bo ban tin',
   ),
+  /** "@Bot bản tin vào thứ sáu 16:00": a new day and time for the chat's digest. */
+  digestSchedule:
+    /(?:^|\s)ban tin(?: tuan)?(?: (?:vao|luc|gui vao|chuyen sang|doi sang))? (?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|t[2-7]|cn)\b/,
+  /** "tắt nhắc việc" / "bật nhắc việc": the person's deadline reminders. */
+  remindersOff: words('(?:tat|ngung|dung|huy|khong nhan) (?:nhan )?nhac viec', 'tat nhac nho'),
+  remindersOn: words('(?:bat|mo|nhan)(?: lai)? nhac viec', 'bat nhac nho'),
+  /** "danh sách cần đôn đốc", "nhắc việc phòng X": the chase list for leads. */
+  chaseList: words(
+    '(?:danh sach )?can don doc',
+    'don doc',
+    'nhac viec',
+    'danh sach nhac viec',
+    'viec can nhac',
+  ),
+  /** "nhắc phòng X nhiệm vụ III.7": ping a unit's registered staff about one task. */
+  remindUnit: /^(?:hay |bot )?nhac (?:nho )?(?!viec\b)/,
   paging: /^(?:xem tiep|tiep|tiep theo|xem them|them nua|trang sau|next)\s*[.!?]*$/,
   choice: /^\s*(?:(?:so|cai|cai thu|thu|muc|chon|lua chon)\s+)?(?:so\s+)?(\d{1,2})\s*[.!?]*$/,
   register: words(

@@ -47,6 +47,27 @@ export const MESSAGES = {
     nothing: 'Không có việc quá hạn hay sắp đến hạn. Cảm ơn các đồng chí!',
     plans: (labels: string) => `Theo: ${labels}.`,
   },
+  chase: {
+    title: (date: string) => `Danh sách cần đôn đốc, ngày ${date}`,
+    counts: (overdue: number, soon: number, silent: number) =>
+      `quá hạn ${overdue} · đến hạn 14 ngày tới ${soon} · chưa báo cáo 30 ngày ${silent}`,
+    quiet: (n: number) => `${n} đơn vị khác không có việc cần đôn đốc.`,
+    moreUnits: (n: number) => `… và ${n} đơn vị khác: hỏi “nhắc việc <tên đơn vị>” để xem từng đơn vị.`,
+    howToPing: 'Nhắc cán bộ của một đơn vị: “nhắc Phòng … nhiệm vụ III.7”.',
+    leadsOnly: 'Danh sách đôn đốc và lệnh nhắc việc dành cho lãnh đạo và quản trị viên.',
+    whichUnit: 'Bạn muốn nhắc đơn vị nào? Ví dụ: “nhắc Phòng Công chức, viên chức nhiệm vụ III.7”.',
+    whichTask: 'Bạn muốn nhắc nhiệm vụ nào? Ví dụ: “nhắc Phòng Công chức, viên chức nhiệm vụ III.7”.',
+    pingText: (from: string | null, citation: string, content: string, stt: string) =>
+      [
+        `📌 ${from ? `${from} nhắc` : 'Lãnh đạo nhắc'} đơn vị về nhiệm vụ: ${citation}`,
+        content,
+        `Cập nhật tiến độ: “báo cáo nhiệm vụ ${stt} đạt …%” hoặc “… đã hoàn thành”.`,
+      ].join('\n'),
+    pinged: (n: number, unit: string, citation: string) =>
+      `Đã gửi nhắc việc tới ${n} cán bộ của ${unit} về ${citation}.`,
+    nobody: (unit: string) =>
+      `${unit} chưa có cán bộ nào đăng ký và được duyệt để nhận nhắc việc riêng, nên chưa nhắc được.`,
+  },
   reminder: {
     title: (left: number, due: string) =>
       left <= 0
@@ -111,6 +132,9 @@ export const MESSAGES = {
   openWork: (n: number) =>
     `(Ngoài ra ${n} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “phòng tôi phụ trách gì” để xem.)`,
   subscription: {
+    scheduled: (where: string, day: string, time: string) =>
+      `Bản tin tuần của ${where} sẽ gửi vào ${day} lúc ${time}.`,
+    whichTime: 'Bạn muốn nhận bản tin vào ngày nào, mấy giờ? Ví dụ: “bản tin vào thứ sáu 16:00”.',
     thisGroup: 'nhóm này',
     you: 'bạn',
     whichUnit: 'Bản tin của đơn vị nào? Ví dụ: “đăng ký bản tin tuần Phòng Công chức, viên chức, Sở Nội vụ”.',

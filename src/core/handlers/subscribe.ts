@@ -1,5 +1,6 @@
+import { findWeeklyTime, WEEKDAY_NAMES } from '../../intent/entities/weekly-time.ts';
 import { VOCABULARY } from '../../intent/vocabulary.ts';
-import { listSubscriptions, subscribe, unsubscribe } from '../../kb/subscriptions-repo.ts';
+import { listSubscriptions, setSchedule, subscribe, unsubscribe } from '../../kb/subscriptions-repo.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import type { HandlerResult, Turn } from '../types.ts';
 
@@ -19,6 +20,14 @@ export function answerSubscription(turn: Turn): HandlerResult {
     tasks: [],
     reply,
   });
+  if (VOCABULARY.digestSchedule.test(turn.msg.folded) && !VOCABULARY.subscribeDigest.test(turn.msg.folded)) {
+    const when = findWeeklyTime(turn.msg.folded);
+    if (!when) return result(S.whichTime);
+    const moved = setSchedule(turn.db, turn.user.channel, turn.chat.id, when.weekday, when.time);
+    return result(
+      moved > 0 ? S.scheduled(where, WEEKDAY_NAMES[when.weekday] ?? '', when.time) : S.noneToStop(where),
+    );
+  }
   if (VOCABULARY.unsubscribeDigest.test(turn.msg.folded)) {
     const removed = unsubscribe(turn.db, turn.user.channel, turn.chat.id, named?.id ?? null);
     return result(removed > 0 ? S.stopped(where) : S.noneToStop(where));

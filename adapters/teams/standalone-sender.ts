@@ -1,0 +1,33 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Db } from '../../src/kb/open.ts';
+import { createTeamsSender, type TeamsSender } from './proactive.ts';
+
+export interface StandaloneSenderDeps {
+  db: Db;
+  logger: Logger;
+  clock: () => Date;
+  /** Empty or absent: authentication off, as against a local fake connector (benchmarks, tests). */
+  appId?: string;
+}
+
+/**
+ * The proactive sender without the /api/messages endpoint around it, for code outside adapters/teams that must
+ * send to Teams (the digest benchmark): botbuilder stays imported only in this folder.
+ */
+export function createStandaloneTeamsSender(deps: StandaloneSenderDeps): TeamsSender {
+  const appId = deps.appId ?? '';
+  // Only the Bot Framework's own names; the SDK treats a missing app id as "authentication off".
+  const auth = {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: '',
+    MicrosoftAppType: '',
+    MicrosoftAppTenantId: '',
+  } as ConfigurationBotFrameworkAuthenticationOptions;
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+  return createTeamsSender({ adapter, appId, db: deps.db, logger: deps.logger, clock: deps.clock });
+}
