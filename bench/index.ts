@@ -2,7 +2,8 @@
  * Benchmark (not a test): `npm run bench` (≈1,000 files, 100,000 tasks) or `npm run bench -- --quick`.
  * Import timings and the chat core's per-message latency on the shipped plans, the Zalo webhook's throughput end
  * to end (`--webhook-only` runs just that; `--cpu-prof <dir>` profiles the bot server), then import and chat on
- * the generated corpus. Prints a table and writes the figures to bench/out/import.json, chat.json and webhook.json.
+ * the generated corpus, Teams, then the weekly digests over the corpus (`--digest-only` runs just those). Prints
+ * tables and writes the figures to bench/out/import.json, chat.json, webhook.json, teams.json and digest.json.
  * Everything it creates on the way (corpus, databases) lives in one temporary folder, deleted at the end.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { DEFAULT_LEXICON_PATH, SHIPPED_PLANS_DIR } from '../src/paths.ts';
 import { type ChatLexicon, loadChatLexicon } from '../src/vi/message.ts';
 import { benchChatCorpus, benchChatShipped } from './chat-bench.ts';
 import { type ChatFigures, judgeTarget } from './chat-figures.ts';
+import { benchDigests, type DigestFigures, formatDigests, importCorpus } from './digest-bench.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { benchCorpus, benchShippedPlans } from './import-bench.ts';
 import { type BenchReport, formatReport, formatWebhook, machineLine } from './report.ts';
@@ -37,6 +39,7 @@ interface Flags {
   webhookUsers: number;
   webhookOnly: boolean;
   teamsOnly: boolean;
+  digestOnly: boolean;
   cpuProf?: string;
 }
 
@@ -63,6 +66,7 @@ function parseFlags(argv: string[]): Flags {
     .option('--webhook-users <n>', 'Zalo users who register, then ask', positive, 300)
     .option('--webhook-only', 'run only the webhook benchmark', false)
     .option('--teams-only', 'run only the Teams benchmark', false)
+    .option('--digest-only', 'run only the weekly-digest benchmark (generates and imports its corpus)', false)
     .option('--cpu-prof <dir>', 'write a CPU profile of the bot server (webhook benchmark) to this folder')
     .parse(argv)
     .opts<Flags>();
@@ -138,6 +142,27 @@ function publishTeams(teams: TeamsFigures): void {
   }
 }
 
+/** The digests over the corpus the corpus phase imported, or (--digest-only) over one generated here. */
+async function runDigests(setup: Setup, corpus?: { dbPath: string; tasks: number }): Promise<DigestFigures> {
+  const { flags, lexicon, chat, log } = setup;
+  const files = flags.files ?? (flags.quick ? 50 : 1000);
+  const options = { files, tasksPerFile: flags.tasksPerFile, seed: flags.seed };
+  const { dbPath, tasks } = corpus ?? (await importCorpus(setup.workDir, options, lexicon, log));
+  return benchDigests({ dbPath, corpusTasks: tasks, zaloGroups: 700, teamsChats: 300, lexicon, chat, log });
+}
+
+function publishDigests(digests: DigestFigures): void {
+  process.stdout.write(`\n${formatDigests(digests)}\n`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  process.stdout.write(
+    `JSON: ${writeJson('digest.json', { date: new Date().toISOString(), machine: machine(), ...digests })}\n`,
+  );
+  if (Object.values(digests.checks).includes(false)) {
+    process.stderr.write('✘ digests: a check failed (see the table)\n');
+    process.exitCode = 1;
+  }
+}
+
 async function runBenchmarks(setup: Setup): Promise<BenchReport> {
   const { flags, lexicon, chat, workDir, log } = setup;
   log('Benchmarking the shipped plans…');
@@ -185,9 +210,15 @@ async function main(): Promise<void> {
     };
     if (flags.webhookOnly) publishWebhook(await runWebhook(setup), flags);
     else if (flags.teamsOnly) publishTeams(await runTeams(setup));
+    else if (flags.digestOnly) publishDigests(await runDigests(setup));
     else {
-      publish(await runBenchmarks(setup), flags);
+      const report = await runBenchmarks(setup);
+      publish(report, flags);
       publishTeams(await runTeams(setup));
+      // The corpus phase left its database in workDir: the digests reuse it rather than import it again.
+      publishDigests(
+        await runDigests(setup, { dbPath: join(workDir, 'corpus.db'), tasks: report.corpus.tasks }),
+      );
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });

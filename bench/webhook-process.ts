@@ -21,6 +21,8 @@ export interface BotProcess {
   cpuMs(): Promise<number>;
   /** Graceful stop (every update in hand answered), then waits for the process to exit. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a power cut would: nothing is finished. Resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 const SERVER = fileURLToPath(new URL('webhook-server.ts', import.meta.url));
@@ -63,7 +65,12 @@ export async function startBotProcess(
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   const child = fork(SERVER, [], {
     env: { ...process.env, ...env },
-    execArgv: [...process.execArgv, ...profile],
+    // Under tsx the loader is inherited; under vitest (tests fork it too) it is added.
+    execArgv: [
+      ...process.execArgv,
+      ...(process.execArgv.some((a) => a.includes('tsx')) ? [] : ['--import', 'tsx']),
+      ...profile,
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -75,6 +82,10 @@ export async function startBotProcess(
         const answer = nextMessage(child, 'usage', 5_000);
         child.send('usage');
         return (await answer).cpuMs;
+      },
+      async kill() {
+        child.kill('SIGKILL');
+        await exited;
       },
       async stop() {
         const stopped = nextMessage(child, 'stopped', START_TIMEOUT_MS);

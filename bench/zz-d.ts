@@ -1,6 +1,7 @@
 import { createRuntime } from '../src/cli/runtime.ts';
 import { collectDigest } from '../src/digest/collect.ts';
 import { digestText } from '../src/digest/render-text.ts';
+
 const NOW = new Date('2026-11-23T08:00:00+07:00');
 const rt = await createRuntime('/tmp/zzd.db', () => NOW);
 const k = rt.knowledge();

@@ -8,10 +8,19 @@
  *   npm run --silent cli -- ask --jsonl [--db PATH]
  *   npm run --silent cli -- chat [--org … --unit …]
  *   npm run --silent cli -- users list|approve|set-role
+ *   npm run --silent cli -- digest --preview (--group ID [--channel C] | --unit U [--org O]) [--today D] [--json]
+ *   npm run --silent cli -- digest --send-now [--group ID]
+ * As a composition root it may wire the adapters (digest --send-now sends through Zalo and Teams); the core may not.
  */
 import { Command, Option } from 'commander';
+import { createLogger } from '../adapters/app.ts';
+import { parseConfig } from '../adapters/config.ts';
+import { sendDigestsNow } from '../adapters/send-now.ts';
+import { digestCard } from '../adapters/teams/digest-card.ts';
+import { splitForZalo } from '../adapters/zalo/split-text.ts';
 import { ask, askJsonLines, askRequestSchema } from './cli/ask.ts';
 import { chat } from './cli/chat.ts';
+import { previewDigests } from './cli/digest.ts';
 import { createRuntime, type Runtime } from './cli/runtime.ts';
 import { addUserCommands } from './cli/users.ts';
 import { type FileResult, importFiles } from './import/import-files.ts';
@@ -34,6 +43,18 @@ function runtime(opts: { db: string }): Promise<Runtime> {
   const created = createRuntime(opts.db);
   runtimes.set(opts.db, created);
   return created;
+}
+
+interface DigestOptions {
+  db: string;
+  preview?: boolean;
+  sendNow?: boolean;
+  group?: string;
+  channel?: string;
+  unit?: string;
+  org?: string;
+  today?: string;
+  json?: boolean;
 }
 
 interface AskOptions {
@@ -122,6 +143,59 @@ withUserOptions(program.command('chat').description('Trò chuyện với bot tro
 );
 
 addUserCommands(program, DB_DEFAULT, runtime);
+
+program
+  .command('digest')
+  .description('Bản tin tuần: xem trước (--preview) hoặc gửi ngay (--send-now)')
+  .addOption(dbOption())
+  .option('--preview', 'in đúng nội dung sẽ gửi, không gửi')
+  .option('--send-now', 'gửi ngay bản tin của các nhóm đã đăng ký (hoặc của --group)')
+  .option('--group <id>', 'mã nhóm chat (Zalo group id, Teams conversation id)')
+  .option('--channel <channel>', 'kênh của nhóm: zalo hoặc teams')
+  .option('--unit <name>', 'đơn vị (thay cho --group)')
+  .option('--org <name>', 'cơ quan (thay cho --group, hoặc kèm --unit)')
+  .option('--today <YYYY-MM-DD>', 'ngày của bản tin (mặc định: lần gửi gần nhất theo lịch)')
+  .option('--json', 'in dạng JSON')
+  .action(async (opts: DigestOptions) => {
+    if (opts.preview === opts.sendNow) throw new Error('Chọn một trong --preview hoặc --send-now.');
+    const rt = await runtime(opts);
+    try {
+      if (opts.sendNow) {
+        const config = parseConfig({ ...process.env, DB_PATH: opts.db });
+        const result = await sendDigestsNow(config, rt, createLogger(config), opts.group);
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        if (result.failed + result.gone + result.unknown > 0) process.exitCode = 1;
+        return;
+      }
+      const previews = previewDigests(rt, {
+        ...(opts.group ? { group: opts.group } : {}),
+        ...(opts.channel ? { channel: opts.channel } : {}),
+        ...(opts.unit ? { unit: opts.unit } : {}),
+        ...(opts.org ? { org: opts.org } : {}),
+        ...(opts.today ? { today: opts.today } : {}),
+      });
+      if (opts.json) {
+        const shaped = previews.map((p) => ({
+          ...p,
+          ...(p.channel === 'teams' ? { card: digestCard(p.digest) } : {}),
+        }));
+        process.stdout.write(`${JSON.stringify(shaped)}\n`);
+      } else {
+        const blocks = previews.map((p) => {
+          const head = p.channel ? `— ${p.channel} ${p.chatId} · ${p.unit}` : null;
+          // Teams gets a card: print the card as sent; Zalo gets the text, in its 2,000-character pieces.
+          if (p.channel === 'teams') return [head, JSON.stringify(digestCard(p.digest), null, 2)].join('\n');
+          const pieces = splitForZalo(p.text);
+          const body =
+            pieces.length > 1 ? pieces.map((x, i) => `[${i + 1}/${pieces.length}]\n${x}`).join('\n') : p.text;
+          return [head, body].filter(Boolean).join('\n');
+        });
+        process.stdout.write(`${blocks.join('\n\n')}\n`);
+      }
+    } finally {
+      rt.db.close();
+    }
+  });
 
 program
   .command('export')

@@ -26,10 +26,15 @@ function sources(dir: string): string[] {
 describe('architecture', () => {
   const files = sources('src');
 
-  it.each(files)('%s imports no adapter, platform SDK or HTTP server', (file) => {
-    const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
-    for (const pattern of FORBIDDEN_IMPORTS) expect(text, `${file} matches ${pattern}`).not.toMatch(pattern);
-  });
+  // Composition roots wire everything (cli digest --send-now sends through the adapters); the core may not.
+  it.each(files.filter((f) => !COMPOSITION_ROOTS.includes(f)))(
+    '%s imports no adapter, platform SDK or HTTP server',
+    (file) => {
+      const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
+      for (const pattern of FORBIDDEN_IMPORTS)
+        expect(text, `${file} matches ${pattern}`).not.toMatch(pattern);
+    },
+  );
 
   it('only composition roots read process.env', () => {
     const readers = files

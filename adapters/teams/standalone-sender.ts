@@ -5,7 +5,9 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Db } from '../../src/kb/open.ts';
+import type { Config } from '../config.ts';
 import { createTeamsSender, type TeamsSender } from './proactive.ts';
+import { authOptions } from './wiring.ts';
 
 export interface StandaloneSenderDeps {
   db: Db;
@@ -13,6 +15,8 @@ export interface StandaloneSenderDeps {
   clock: () => Date;
   /** Empty or absent: authentication off, as against a local fake connector (benchmarks, tests). */
   appId?: string;
+  /** The server's Bot Framework settings (cli digest --send-now): authentication as configured. */
+  config?: Config;
 }
 
 /**
@@ -20,14 +24,16 @@ export interface StandaloneSenderDeps {
  * send to Teams (the digest benchmark): botbuilder stays imported only in this folder.
  */
 export function createStandaloneTeamsSender(deps: StandaloneSenderDeps): TeamsSender {
-  const appId = deps.appId ?? '';
+  const appId = deps.config?.MicrosoftAppId ?? deps.appId ?? '';
   // Only the Bot Framework's own names; the SDK treats a missing app id as "authentication off".
-  const auth = {
-    MicrosoftAppId: appId,
-    MicrosoftAppPassword: '',
-    MicrosoftAppType: '',
-    MicrosoftAppTenantId: '',
-  } as ConfigurationBotFrameworkAuthenticationOptions;
+  const auth = deps.config
+    ? authOptions(deps.config)
+    : ({
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: '',
+        MicrosoftAppType: '',
+        MicrosoftAppTenantId: '',
+      } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
   return createTeamsSender({ adapter, appId, db: deps.db, logger: deps.logger, clock: deps.clock });
 }

@@ -25,7 +25,7 @@ export function teamsDisabledReason(config: Config): string | null {
   return 'MicrosoftAppId is empty: /api/messages is not served in production without authentication';
 }
 
-function authOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+export function authOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
   // Only the Bot Framework's own names; the SDK treats a missing app id as "authentication off".
   return {
     MicrosoftAppId: config.MicrosoftAppId ?? '',

@@ -13,7 +13,9 @@ import type { Digest, DigestSection, DigestSectionKey } from './types.ts';
 /** How far ahead "due soon" looks, how long without a report counts as silence, items shown per section. */
 export const DUE_SOON_DAYS = 14;
 export const SILENT_DAYS = 30;
-export const ITEMS_PER_SECTION = 5;
+export const ITEMS_PER_SECTION = 3;
+/** A digest is read on a phone: task content is cut shorter than in answers. */
+const CONTENT_CHARS = 90;
 
 const D = MESSAGES.digest;
 
@@ -89,7 +91,11 @@ export function collectDigest(ctx: DigestContext, unitId: number, today: string,
 
   const line = (t: AnswerTask, extra: string[] = []) => {
     const parts = taskLineParts(0, t, ctx.k.plansById.get(t.planId));
-    return { ...parts, facts: [...extra, ...parts.facts] };
+    const content =
+      parts.content.length > CONTENT_CHARS
+        ? `${parts.content.slice(0, CONTENT_CHARS - 1).trimEnd()}…`
+        : parts.content;
+    return { ...parts, content, facts: [...extra, ...parts.facts] };
   };
   const section = (
     key: DigestSectionKey,

@@ -26,6 +26,10 @@ export interface FakeZalo {
   queueUpdate(update: unknown): void;
   /** The next calls of `method` get these responses, one each, before normal service resumes. */
   failNext(method: string, responses: ScriptedResponse[]): void;
+  /** The bot was removed from this group: sendMessage to it answers 403 from now on. */
+  removeFromChat(chatId: string): void;
+  /** sendMessage to this chat is held (no answer) until `release()`: a send in flight at a restart. */
+  holdChat(chatId: string): { release(): void };
   waitForSent(n: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,6 +65,8 @@ interface State {
   pollers: Poller[];
   sentListeners: Set<() => void>;
   webhook: FakeZalo['webhook'];
+  removed: Set<string>;
+  held: Map<string, Promise<void>>;
 }
 
 export async function createFakeZalo({ token }: { token: string }): Promise<FakeZalo> {
@@ -74,6 +80,8 @@ export async function createFakeZalo({ token }: { token: string }): Promise<Fake
     pollers: [],
     sentListeners: new Set(),
     webhook: null,
+    removed: new Set(),
+    held: new Map(),
   };
   const handlers = { ...botHandlers(state), ...messageHandlers(state), ...webhookHandlers(state) };
   const server = createServer((req, res) => {
@@ -93,6 +101,24 @@ export async function createFakeZalo({ token }: { token: string }): Promise<Fake
       const poller = state.webhook === null ? state.pollers.shift() : undefined;
       if (poller) poller.deliver(update);
       else state.updates.push(update);
+    },
+    removeFromChat(chatId) {
+      state.removed.add(chatId);
+    },
+    holdChat(chatId) {
+      let release = () => {};
+      state.held.set(
+        chatId,
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      );
+      return {
+        release() {
+          state.held.delete(chatId);
+          release();
+        },
+      };
     },
     failNext(method, responses) {
       state.scripts.set(method, [...(state.scripts.get(method) ?? []), ...responses]);
@@ -138,8 +164,10 @@ function botHandlers(state: State): Record<string, Handler> {
 
 function messageHandlers(state: State): Record<string, Handler> {
   return {
-    sendMessage: ({ chat_id, text }) => {
+    sendMessage: async ({ chat_id, text }) => {
       if (typeof chat_id !== 'string' || chat_id === '') return fail(400, 'chat_id is required');
+      if (state.removed.has(chat_id)) return fail(403, 'Bot is not a member of this chat');
+      await state.held.get(chat_id);
       if (typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) {
         return fail(400, `text must be 1-${MAX_TEXT} characters`);
       }
