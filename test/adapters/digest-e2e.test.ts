@@ -118,7 +118,7 @@ describe('weekly digests over Zalo and Teams', () => {
       (p) => p.conversationId === GROUP_CHAT_ID && textOf(p.activity).includes(TITLE),
     );
     expect(card).toHaveLength(1);
-    expect((card[0]?.activity.attachments as { contentType: string }[])[0]?.contentType).toBe(
+    expect((card[0]?.activity.attachments as { contentType: string }[] | undefined)?.[0]?.contentType).toBe(
       'application/vnd.microsoft.card.adaptive',
     );
 
