@@ -148,7 +148,7 @@ async function runDigests(setup: Setup, corpus?: { dbPath: string; tasks: number
   const files = flags.files ?? (flags.quick ? 50 : 1000);
   const options = { files, tasksPerFile: flags.tasksPerFile, seed: flags.seed };
   const { dbPath, tasks } = corpus ?? (await importCorpus(setup.workDir, options, lexicon, log));
-  return benchDigests({ dbPath, corpusTasks: tasks, zaloGroups: 700, teamsChats: 300, lexicon, chat, log });
+  return benchDigests({ dbPath, corpusTasks: tasks, groups: { zalo: 700, teams: 300 }, lexicon, chat, log });
 }
 
 function publishDigests(digests: DigestFigures): void {

@@ -8,6 +8,7 @@ import { findLatestProgress, findReportsSince } from '../kb/progress-repo.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import { type AnswerTask, planLabel, taskLineParts, toDisplayDate } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
+import { fold } from '../vi/fold.ts';
 import type { Digest, DigestSection, DigestSectionKey } from './types.ts';
 
 /** How far ahead "due soon" looks, how long without a report counts as silence, items shown per section. */
@@ -44,8 +45,9 @@ function responsibleTasks(ctx: DigestContext, units: UnitNode[], planIds: string
   return [...byTask.values()].sort((a, b) => a.planId.localeCompare(b.planId) || a.ord - b.ord);
 }
 
+/** Not reported done, and not marked done by the plan itself (a deadline cell reading "Đã hoàn thành"). */
 function isOpen(task: AnswerTask): boolean {
-  return task.status !== 'done';
+  return task.status !== 'done' && !fold(task.deadline.raw).includes('da hoan thanh');
 }
 
 /** Builds the digest of `unitId` as of `today` (YYYY-MM-DD) and `now` (for "this week" and silence). */
