@@ -34,11 +34,16 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainResult> {
     chats.set(key, [...(chats.get(key) ?? []), row]);
   }
   const result: DrainResult = { sent: 0, failed: 0, gone: 0, unknown: 0 };
-  const queue = [...chats.values()];
-  const worker = async () => {
-    for (let chat = queue.shift(); chat; chat = queue.shift()) await drainChat(deps, byChannel, chat, result);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 16) }, worker));
+  // One pool of workers per platform: Teams' rate limits must not keep Zalo groups waiting, nor the reverse.
+  const pools = [...byChannel.keys()].map(async (channel) => {
+    const queue = [...chats.values()].filter((rows) => rows[0]?.channel === channel);
+    const worker = async () => {
+      for (let chat = queue.shift(); chat; chat = queue.shift())
+        await drainChat(deps, byChannel, chat, result);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 16) }, worker));
+  });
+  await Promise.all(pools);
   return result;
 }
 

@@ -14,8 +14,15 @@ export const TEAMS_PER_CONVERSATION: readonly RateWindow[] = [
   { limit: 1_800, ms: 3_600_000 },
 ];
 
-/** All conversations of the bot in one tenant together: 50 a second in the current docs. */
-export const TEAMS_PER_TENANT: readonly RateWindow[] = [{ limit: 50, ms: 1_000 }];
+/**
+ * All conversations of the bot in one tenant together: 50 a second in the current docs, counted by Teams when the
+ * sends arrive. Sends leave one every 25 ms (at most 40 a second): a burst of 50 let through at once arrives spread
+ * over the network's latency and, with the next burst, landed 66 in one second in the digest benchmark.
+ */
+export const TEAMS_PER_TENANT: readonly RateWindow[] = [
+  { limit: 1, ms: 25 },
+  { limit: 40, ms: 1_000 },
+];
 
 export interface RateLimiter {
   take(): Promise<void>;
