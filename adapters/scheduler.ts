@@ -4,7 +4,12 @@ import type { Knowledge } from '../src/core/knowledge.ts';
 import type { Db } from '../src/kb/open.ts';
 import { settleInterrupted } from '../src/kb/outbox-repo.ts';
 import { planDigests } from '../src/schedule/plan-digests.ts';
-import { DEFAULT_REMINDERS, planReminders, type ReminderOptions } from '../src/schedule/plan-reminders.ts';
+import {
+  DEFAULT_REMINDERS,
+  planReminders,
+  type ReminderOptions,
+  reminderDay,
+} from '../src/schedule/plan-reminders.ts';
 import type { WorkingCalendar } from '../src/vi/working-calendar.ts';
 import type { Deliverer } from './outbox/deliverer.ts';
 import { type DrainResult, drainOutbox } from './outbox/drain.ts';
@@ -38,11 +43,18 @@ export interface Scheduler {
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   let running: Promise<RunSummary> | null = null;
+  // Reminders are worked out once a day (the minute tick would redo every person's tasks each minute); a restart
+  // works them out again, and the outbox keys keep that from sending anything twice.
+  let remindersPlannedOn: string | null = null;
   const pass = async (): Promise<RunSummary> => {
     const now = deps.clock();
     const ctx = { db: deps.db, k: deps.knowledge() };
     const digests = planDigests(ctx, now);
-    const reminders = planReminders(ctx, deps.calendar, now, deps.reminders ?? DEFAULT_REMINDERS);
+    const options = deps.reminders ?? DEFAULT_REMINDERS;
+    const day = reminderDay(deps.calendar, now, options);
+    const reminders =
+      day !== null && day !== remindersPlannedOn ? planReminders(ctx, deps.calendar, now, options) : 0;
+    if (day !== null) remindersPlannedOn = day;
     const drained = await drainOutbox({
       db: deps.db,
       deliverers: deps.deliverers,

@@ -1,11 +1,8 @@
 import type { Logger } from 'pino';
 import type { Runtime } from '../src/cli/runtime.ts';
-import { collectDigest } from '../src/digest/collect.ts';
-import { digestText } from '../src/digest/render-text.ts';
 import { enqueue } from '../src/kb/outbox-repo.ts';
 import { listAllSubscriptions } from '../src/kb/subscriptions-repo.ts';
-import type { OutboxPayload } from '../src/schedule/payload.ts';
-import { vnClock } from '../src/schedule/vn-time.ts';
+import { digestEntry } from '../src/schedule/plan-digests.ts';
 import type { Config } from './config.ts';
 import type { Deliverer } from './outbox/deliverer.ts';
 import { type DrainResult, drainOutbox } from './outbox/drain.ts';
@@ -58,18 +55,9 @@ export async function sendDigestsNow(
       });
       continue;
     }
-    const digest = collectDigest(ctx, sub.unitId, vnClock(now).date, now);
-    if (!digest) continue;
-    const payload: OutboxPayload = { text: digestText(digest), digest };
     const key = `digest-now|${sub.channel}|${sub.chatId}|${sub.unitId}|${now.toISOString()}`;
-    if (
-      enqueue(
-        runtime.db,
-        { key, kind: 'digest', channel: sub.channel, chatId: sub.chatId, payload, notBefore: now },
-        now,
-      )
-    )
-      queued++;
+    const entry = digestEntry(ctx, sub, now, key);
+    if (entry && enqueue(runtime.db, entry, now)) queued++;
   }
   const drained = await drainOutbox({ db: runtime.db, deliverers, logger, clock: runtime.clock });
   await zalo?.close();

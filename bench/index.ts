@@ -22,7 +22,7 @@ import { benchDigests, type DigestFigures, formatDigests, importCorpus } from '.
 import { generateCorpus } from './generate-corpus.ts';
 import { benchCorpus, benchShippedPlans } from './import-bench.ts';
 import { type BenchReport, formatReport, formatWebhook, machineLine } from './report.ts';
-import { benchTeams, formatTeams, type TeamsFigures } from './teams-bench.ts';
+import { benchTeams, formatTeams, type TeamsFigures, type TeamsOptions } from './teams-bench.ts';
 import { benchWebhook, type WebhookFigures } from './webhook-bench.ts';
 
 const OUT_DIR = fileURLToPath(new URL('out/', import.meta.url));
@@ -102,32 +102,31 @@ async function benchGeneratedCorpus(setup: Setup, options: BenchReport['options'
   }
 }
 
-async function runWebhook(setup: Setup): Promise<WebhookFigures> {
+/** The end-to-end load both chat benchmarks (Zalo webhook, Teams) run. */
+function loadOptions(setup: Setup): TeamsOptions {
   const { flags } = setup;
-  return benchWebhook({
-    quick: flags.quick,
+  return {
     seconds: flags.webhookSeconds ?? (flags.quick ? 2 : 10),
     warmupSeconds: flags.quick ? 1 : 2,
     connections: flags.webhookConnections,
     users: flags.webhookUsers,
     seed: flags.seed,
     workDir: setup.workDir,
-    cpuProfDir: flags.cpuProf ? resolve(flags.cpuProf) : null,
     log: setup.log,
+  };
+}
+
+async function runWebhook(setup: Setup): Promise<WebhookFigures> {
+  const { flags } = setup;
+  return benchWebhook({
+    ...loadOptions(setup),
+    quick: flags.quick,
+    cpuProfDir: flags.cpuProf ? resolve(flags.cpuProf) : null,
   });
 }
 
 async function runTeams(setup: Setup): Promise<TeamsFigures> {
-  const { flags } = setup;
-  return benchTeams({
-    seconds: flags.webhookSeconds ?? (flags.quick ? 2 : 10),
-    warmupSeconds: flags.quick ? 1 : 2,
-    connections: flags.webhookConnections,
-    users: flags.webhookUsers,
-    seed: flags.seed,
-    workDir: setup.workDir,
-    log: setup.log,
-  });
+  return benchTeams(loadOptions(setup));
 }
 
 function publishTeams(teams: TeamsFigures): void {

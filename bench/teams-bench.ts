@@ -12,23 +12,17 @@ import { approveUser, findUser } from '../src/kb/users-repo.ts';
 import { createFakeTeamsConnector, type FakeTeamsConnector } from '../test/support/fake-teams.ts';
 import { message, type Person } from '../test/support/teams-activities.ts';
 import { createPrng } from './corpus/prng.ts';
+import type { WebhookOptions } from './webhook-bench.ts';
 import { type BotProcess, NOW_VARIABLE, startBotProcess } from './webhook-process.ts';
-import { createUsers, QUESTIONS } from './webhook-traffic.ts';
+import { createUsers, questionPicker } from './webhook-traffic.ts';
 
 const NOW = new Date('2026-11-22T09:00:00+07:00');
 const PATH = '/api/messages';
 /** One in this many questions is a channel post that @mentions the bot. */
 const CHANNEL_EVERY = 20;
 
-export interface TeamsOptions {
-  seconds: number;
-  warmupSeconds: number;
-  connections: number;
-  users: number;
-  seed: number;
-  workDir: string;
-  log: (line: string) => void;
-}
+/** The webhook benchmark's load options, without what only Zalo's run uses. */
+export type TeamsOptions = Omit<WebhookOptions, 'quick' | 'cpuProfDir' | 'questions'>;
 
 export interface TeamsFigures {
   seconds: number;
@@ -141,15 +135,7 @@ export async function benchTeams(options: TeamsOptions): Promise<TeamsFigures> {
     }
     db.close();
     const rng = createPrng(options.seed);
-    const total = QUESTIONS.reduce((sum, [, w]) => sum + w, 0);
-    const question = () => {
-      let roll = rng.next() * total;
-      for (const [text, w] of QUESTIONS) {
-        roll -= w;
-        if (roll < 0) return text;
-      }
-      return 'hướng dẫn';
-    };
+    const question = questionPicker(rng);
     let n = 0;
     const next = () =>
       message(fake.serviceUrl, question(), {

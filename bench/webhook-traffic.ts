@@ -85,6 +85,19 @@ function hexId(rng: Prng): string {
   return id;
 }
 
+/** Draws questions from the mix by weight, with the stream's own random numbers. */
+export function questionPicker(rng: Prng, questions: QuestionMix = QUESTIONS): () => string {
+  const total = questions.reduce((sum, [, weight]) => sum + weight, 0);
+  return () => {
+    let roll = rng.next() * total;
+    for (const [text, weight] of questions) {
+      roll -= weight;
+      if (roll < 0) return text;
+    }
+    return questions[0]?.[0] ?? 'hướng dẫn';
+  };
+}
+
 export function createUsers(count: number, seed: number): BenchZaloUser[] {
   const rng = createPrng(seed);
   const seen = new Set<string>();
@@ -136,16 +149,7 @@ export function createUpdateStream(
 ): () => OutgoingUpdate {
   const rng = createPrng(options.seed);
   const groups = Array.from({ length: GROUPS }, () => hexId(rng));
-  const questions = options.questions ?? QUESTIONS;
-  const total = questions.reduce((sum, [, weight]) => sum + weight, 0);
-  const question = (): string => {
-    let roll = rng.next() * total;
-    for (const [text, weight] of questions) {
-      roll -= weight;
-      if (roll < 0) return text;
-    }
-    return questions[0]?.[0] ?? 'hướng dẫn';
-  };
+  const question = questionPicker(rng, options.questions ?? QUESTIONS);
   let counter = 0;
   return () => {
     counter++;

@@ -60,7 +60,7 @@ async function drainChat(
       result.failed++;
       continue;
     }
-    markSending(deps.db, row.id, deps.clock());
+    if (!markSending(deps.db, row.id, deps.clock())) continue;
     try {
       await deliverer.deliver(row.chatId, row.payload);
       markDone(deps.db, row.id, 'sent', deps.clock());

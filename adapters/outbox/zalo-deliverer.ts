@@ -1,5 +1,5 @@
 import type { OutboxPayload } from '../../src/schedule/payload.ts';
-import { ZaloApiError, type ZaloClient, ZaloNetworkError } from '../zalo/client.ts';
+import { classify, ZaloApiError, type ZaloClient } from '../zalo/client.ts';
 import { type Deliverer, DeliveryError } from './deliverer.ts';
 
 /**
@@ -15,9 +15,8 @@ export function zaloDeliverer(client: ZaloClient): Deliverer {
       } catch (error) {
         if (error instanceof ZaloApiError && (error.errorCode === 403 || error.errorCode === 404))
           throw new DeliveryError('gone', error.message);
-        if (error instanceof ZaloNetworkError || (error instanceof ZaloApiError && error.errorCode >= 500))
-          throw new DeliveryError('ambiguous', error.message);
-        throw new DeliveryError('retry', error instanceof Error ? error.message : String(error));
+        const message = error instanceof Error ? error.message : String(error);
+        throw new DeliveryError(classify(error) === 'ambiguous' ? 'ambiguous' : 'retry', message);
       }
     },
   };

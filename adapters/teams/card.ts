@@ -1,5 +1,6 @@
 import type { ListView } from '../../src/core/types.ts';
 import type { TaskLine } from '../../src/reply/format-task.ts';
+import { MESSAGES } from '../../src/reply/messages.ts';
 
 /**
  * Adaptive Cards for task lists. Teams renders bot cards up to schema 1.5. A bot message may be 100 KB counted in
@@ -61,8 +62,7 @@ export function taskListCard(list: ListView, notes: string[]): AdaptiveCard {
   const tail = notes.filter((n) => n.trim() !== '').map((n) => text(n, { isSubtle: true, separator: true }));
   for (let shown = list.items.length; shown >= 0; shown--) {
     const left = list.items.length - shown;
-    const cut =
-      left > 0 ? [text(`… và ${left} nhiệm vụ nữa không hiện được trong thẻ này.`, { isSubtle: true })] : [];
+    const cut = left > 0 ? [text(MESSAGES.cardCut(left), { isSubtle: true })] : [];
     const candidate = card([...head, ...list.items.slice(0, shown).map(taskBlock), ...cut, ...tail]);
     if (cardBytes(candidate) <= CARD_BUDGET_BYTES || shown === 0) return candidate;
   }

@@ -7,6 +7,7 @@ import {
 } from '../../src/kb/conversation-refs-repo.ts';
 import type { Db } from '../../src/kb/open.ts';
 import { unsubscribe } from '../../src/kb/subscriptions-repo.ts';
+import { jitteredBackoff } from '../backoff.ts';
 import { TEAMS_CHANNEL } from './bot.ts';
 import {
   createRateLimiter,
@@ -93,8 +94,7 @@ export function createTeamsSender(deps: SenderDeps): TeamsSender {
         const status = statusOf(error);
         if (status !== undefined && GONE.has(status)) throw gone(deps, ref, error, status);
         if (status === undefined || !RETRIED.has(status) || attempt >= maxRetries) throw error;
-        const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
-        const delayMs = retryAfterMs(error) ?? Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+        const delayMs = retryAfterMs(error) ?? jitteredBackoff(attempt, BASE_DELAY_MS, MAX_DELAY_MS);
         deps.logger.warn(
           { conversationId: ref.conversationId, status, attempt, delayMs },
           'teams: send throttled',

@@ -1,5 +1,6 @@
 import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
 import type { Answer } from '../../src/core/types.ts';
+import { splitText } from '../split-text.ts';
 import { taskListCard } from './card.ts';
 
 /** A text reply longer than this goes out in several messages (Teams refuses a message over 100 KB in UTF-16). */
@@ -24,19 +25,9 @@ export function renderAnswer(answer: Answer): Partial<Activity>[] {
       },
     ];
   }
-  return splitText(reply).map((piece) => ({ type: ActivityTypes.Message, text: piece, textFormat: 'plain' }));
-}
-
-function splitText(reply: string): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const line of reply.split('\n')) {
-    if (current !== '' && current.length + 1 + line.length > TEXT_LIMIT) {
-      pieces.push(current);
-      current = '';
-    }
-    current = current === '' ? line : `${current}\n${line}`;
-  }
-  if (current.trim() !== '') pieces.push(current);
-  return pieces.length > 0 ? pieces : [reply];
+  return splitText(reply, TEXT_LIMIT).map((piece) => ({
+    type: ActivityTypes.Message,
+    text: piece,
+    textFormat: 'plain',
+  }));
 }

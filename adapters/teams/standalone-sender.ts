@@ -1,13 +1,8 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Db } from '../../src/kb/open.ts';
 import type { Config } from '../config.ts';
 import { createTeamsSender, type TeamsSender } from './proactive.ts';
-import { authOptions } from './wiring.ts';
+import { cloudAdapterFor } from './wiring.ts';
 
 export interface StandaloneSenderDeps {
   db: Db;
@@ -25,15 +20,6 @@ export interface StandaloneSenderDeps {
  */
 export function createStandaloneTeamsSender(deps: StandaloneSenderDeps): TeamsSender {
   const appId = deps.config?.MicrosoftAppId ?? deps.appId ?? '';
-  // Only the Bot Framework's own names; the SDK treats a missing app id as "authentication off".
-  const auth = deps.config
-    ? authOptions(deps.config)
-    : ({
-        MicrosoftAppId: appId,
-        MicrosoftAppPassword: '',
-        MicrosoftAppType: '',
-        MicrosoftAppTenantId: '',
-      } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+  const adapter = cloudAdapterFor(deps.config ?? { MicrosoftAppId: appId });
   return createTeamsSender({ adapter, appId, db: deps.db, logger: deps.logger, clock: deps.clock });
 }

@@ -25,7 +25,11 @@ export function teamsDisabledReason(config: Config): string | null {
   return 'MicrosoftAppId is empty: /api/messages is not served in production without authentication';
 }
 
-export function authOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+export function authOptions(
+  config: Partial<
+    Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'>
+  >,
+): ConfigurationBotFrameworkAuthenticationOptions {
   // Only the Bot Framework's own names; the SDK treats a missing app id as "authentication off".
   return {
     MicrosoftAppId: config.MicrosoftAppId ?? '',
@@ -35,12 +39,17 @@ export function authOptions(config: Config): ConfigurationBotFrameworkAuthentica
   } as ConfigurationBotFrameworkAuthenticationOptions;
 }
 
+/** A CloudAdapter with Bot Framework authentication from these settings (off when the app id is empty). */
+export function cloudAdapterFor(settings: Parameters<typeof authOptions>[0]): CloudAdapter {
+  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(settings)));
+}
+
 function isActivity(body: unknown): body is { type: string } {
   return typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
 }
 
 export function createTeams(config: Config, runtime: Runtime, logger: Logger): TeamsWiring {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
+  const adapter = cloudAdapterFor(config);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'teams: turn failed');
     // Sending the apology can itself fail (bot removed: 403); that must not become a second error.

@@ -1,5 +1,6 @@
 import { Agent, type Dispatcher, request as httpRequest } from 'undici';
 import { z } from 'zod';
+import { jitteredBackoff } from '../backoff.ts';
 import { ZaloApiError, ZaloNetworkError } from './errors.ts';
 import { splitForZalo, ZALO_TEXT_LIMIT } from './split-text.ts';
 
@@ -212,7 +213,7 @@ async function call<T>(t: Transport, request: Call<T>): Promise<T> {
         }
         throw error;
       }
-      const delayMs = backoff(attempt);
+      const delayMs = jitteredBackoff(attempt, BASE_DELAY_MS, MAX_DELAY_MS);
       t.logger?.warn({ ...summary, delayMs }, `zalo: ${method} failed, retrying`);
       await t.sleep(delayMs);
       if (signal?.aborted) throw signal.reason;
@@ -221,17 +222,12 @@ async function call<T>(t: Transport, request: Call<T>): Promise<T> {
 }
 
 /** `refused`: 429, nothing happened. `ambiguous`: no answer or 5xx. `fatal`: anything else (401, 400, abort…). */
-function classify(error: unknown): 'refused' | 'ambiguous' | 'fatal' {
+export function classify(error: unknown): 'refused' | 'ambiguous' | 'fatal' {
   if (error instanceof ZaloNetworkError) return 'ambiguous';
   if (!(error instanceof ZaloApiError)) return 'fatal';
   if (error.errorCode === 429 || error.httpStatus === 429) return 'refused';
   if (error.errorCode >= 500 || error.httpStatus >= 500) return 'ambiguous';
   return 'fatal';
-}
-
-function backoff(attempt: number): number {
-  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
-  return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
 async function callOnce<T>(t: Transport, request: Call<T>): Promise<T> {

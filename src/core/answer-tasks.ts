@@ -1,7 +1,7 @@
 import type { Intent } from '../intent/intents.ts';
 import type { ExportedTask } from '../kb/export.ts';
 import type { Db } from '../kb/open.ts';
-import { findLatestProgress, type LatestProgress } from '../kb/progress-repo.ts';
+import { findLatestProgressByTask, type LatestProgress } from '../kb/progress-repo.ts';
 import { findPlansMentioning, type PlanInfo } from '../kb/task-queries.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import { type AnswerTask, joinTaskLine, taskLineParts } from '../reply/format-task.ts';
@@ -55,12 +55,7 @@ export function answerTasksFor(
 ): AnswerTask[] {
   const byId = k.tasks(ids);
   const partOf = new Map((parts ?? []).map((p) => [p.taskId, p]));
-  const latest = new Map<string, LatestProgress[]>();
-  for (const p of findLatestProgress(db, ids)) {
-    const list = latest.get(p.taskId);
-    if (list) list.push(p);
-    else latest.set(p.taskId, [p]);
-  }
+  const latest = findLatestProgressByTask(db, ids);
   const out: AnswerTask[] = [];
   for (const id of ids) {
     const task = byId.get(id);

@@ -28,6 +28,12 @@ export function visiblePlans(plans: PlanInfo[], tree: UnitTree, orgId: number | 
   return plans.filter((p) => lineage.has(p.issuerUnitId));
 }
 
+/** The plans of a unit's digest or reminders: its organisation's and those above, for the default year. */
+export function defaultScope(plans: PlanInfo[], tree: UnitTree, unitId: number, today: string): PlanScope {
+  const orgId = tree.orgOf(unitId)?.id ?? unitId;
+  return choosePlans({ candidates: visiblePlans(plans, tree, orgId), year: null, planNumber: null, today });
+}
+
 export function choosePlans(request: ScopeRequest): PlanScope {
   let candidates = request.candidates;
   if (request.appendix) {

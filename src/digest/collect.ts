@@ -1,10 +1,11 @@
 import { answerTasksFor } from '../core/answer-tasks.ts';
-import { daysBetween } from '../core/handlers/unit-tasks.ts';
+import { daysBetween, isOverdue } from '../core/handlers/unit-tasks.ts';
 import type { Knowledge } from '../core/knowledge.ts';
 import { findResponsibleTasks, type ResponsibleTask } from '../core/responsibility.ts';
-import { choosePlans, visiblePlans } from '../core/scope.ts';
+import { defaultScope } from '../core/scope.ts';
+import { addDays, dayOf, mondayOf, toIso } from '../intent/entities/calendar.ts';
 import type { Db } from '../kb/open.ts';
-import { findLatestProgress, findReportsSince } from '../kb/progress-repo.ts';
+import { findLatestProgressByTask, findReportsSince, type LatestProgress } from '../kb/progress-repo.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import { type AnswerTask, planLabel, taskLineParts, toDisplayDate } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
@@ -28,9 +29,9 @@ export interface DigestContext {
 /** A unit and, for an organisation, every unit under it: the organisation's digest covers their work too. */
 function coveredUnits(k: Knowledge, unit: UnitNode): UnitNode[] {
   if (unit.kind !== 'organisation') return [unit];
-  const all = k.tree.all();
-  const under = all.filter((u) => u.id !== unit.id && k.tree.lineage(u.id).some((a) => a.id === unit.id));
-  return [unit, ...under.filter((u) => u.kind !== 'collective')];
+  const under = (id: number): UnitNode[] =>
+    k.tree.children(id).flatMap((child) => (child.kind === 'collective' ? [] : [child, ...under(child.id)]));
+  return [unit, ...under(unit.id)];
 }
 
 function responsibleTasks(ctx: DigestContext, units: UnitNode[], planIds: string[]): ResponsibleTask[] {
@@ -56,48 +57,30 @@ export function collectDigest(ctx: DigestContext, unitId: number, today: string,
   if (!unit) return null;
   const org = ctx.k.tree.orgOf(unit.id);
   const label = org && org.id !== unit.id ? `${unit.name} (${org.name})` : unit.name;
-  const scope = choosePlans({
-    candidates: visiblePlans(ctx.k.plans, ctx.k.tree, org?.id ?? unit.id),
-    year: null,
-    planNumber: null,
-    appendix: null,
-    today,
-  });
+  const scope = defaultScope(ctx.k.plans, ctx.k.tree, unit.id, today);
   const units = coveredUnits(ctx.k, unit);
   const parts = responsibleTasks(ctx, units, scope.planIds);
   const ids = parts.map((p) => p.taskId);
-  const single = units.length === 1 ? unit.id : null;
-  const tasks = answerTasksFor(ctx.db, ctx.k, ids, single, parts);
-  const latest = findLatestProgress(ctx.db, ids);
-  const lastReport = new Map<string, string>();
-  for (const p of latest)
-    if ((lastReport.get(p.taskId) ?? '') < p.reportedAt) lastReport.set(p.taskId, p.reportedAt);
+  const tasks = answerTasksFor(ctx.db, ctx.k, ids, units.length === 1 ? unit.id : null, parts);
+  const reported = findLatestProgressByTask(ctx.db, ids);
   const silentSince = new Date(now.getTime() - SILENT_DAYS * 86_400_000).toISOString();
-  const weekStart = mondayOf(today);
+  const weekStart = toIso(mondayOf(dayOf(today)));
   const reports = findReportsSince(ctx.db, ids, new Date(`${weekStart}T00:00:00+07:00`).toISOString());
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const soonEnd = addDays(today, DUE_SOON_DAYS);
+  const soonEnd = toIso(addDays(dayOf(today), DUE_SOON_DAYS));
+  const byDue = (a: AnswerTask, b: AnswerTask) => (a.deadline.due ?? '').localeCompare(b.deadline.due ?? '');
 
-  const overdue = tasks
-    .filter(
-      (t) => t.deadline.kind === 'date' && t.deadline.due !== null && t.deadline.due < today && isOpen(t),
-    )
-    .sort((a, b) => (a.deadline.due ?? '').localeCompare(b.deadline.due ?? ''));
-  const dueSoon = tasks
-    .filter(
-      (t) => t.deadline.due !== null && t.deadline.due >= today && t.deadline.due <= soonEnd && isOpen(t),
-    )
-    .sort((a, b) => (a.deadline.due ?? '').localeCompare(b.deadline.due ?? ''));
-  const silent = tasks.filter((t) => isOpen(t) && (lastReport.get(t.id) ?? '') < silentSince);
-  const kpiShort = tasks.filter((t) => kpiShortfall(t, latest));
+  const open = tasks.filter(isOpen);
+  const overdue = open.filter((t) => isOverdue(t, today)).sort(byDue);
+  const dueSoon = open
+    .filter((t) => t.deadline.due !== null && t.deadline.due >= today && t.deadline.due <= soonEnd)
+    .sort(byDue);
+  const silent = open.filter((t) => lastReportAt(reported.get(t.id)) < silentSince);
+  const kpiShort = tasks.filter((t) => kpiShortfall(t, reported.get(t.id)));
 
   const line = (t: AnswerTask, extra: string[] = []) => {
-    const parts = taskLineParts(0, t, ctx.k.plansById.get(t.planId));
-    const content =
-      parts.content.length > CONTENT_CHARS
-        ? `${parts.content.slice(0, CONTENT_CHARS - 1).trimEnd()}…`
-        : parts.content;
-    return { ...parts, content, facts: [...extra, ...parts.facts] };
+    const parts = taskLineParts(0, t, ctx.k.plansById.get(t.planId), CONTENT_CHARS);
+    return { ...parts, facts: [...extra, ...parts.facts] };
   };
   const section = (
     key: DigestSectionKey,
@@ -134,7 +117,7 @@ export function collectDigest(ctx: DigestContext, unitId: number, today: string,
       section('silent', silent),
       reportedSection,
       section('kpiShort', kpiShort, (t) => [
-        D.kpiActual(kpiActual(t, latest) ?? 0, t.kpis[0]?.unit ?? '', t.kpis[0]?.text ?? ''),
+        D.kpiActual(kpiActual(reported.get(t.id)) ?? 0, t.kpis[0]?.unit ?? '', t.kpis[0]?.text ?? ''),
       ]),
     ],
     total: tasks.length,
@@ -142,30 +125,28 @@ export function collectDigest(ctx: DigestContext, unitId: number, today: string,
   };
 }
 
-function kpiActual(task: AnswerTask, latest: ReturnType<typeof findLatestProgress>): number | null {
-  const withActual = latest.filter((p) => p.taskId === task.id && p.actual !== null);
+function lastReportAt(reports: LatestProgress[] | undefined): string {
+  return (
+    (reports ?? [])
+      .map((p) => p.reportedAt)
+      .sort()
+      .at(-1) ?? ''
+  );
+}
+
+/** The latest actual value any unit reported for the task. */
+function kpiActual(reports: LatestProgress[] | undefined): number | null {
+  const withActual = (reports ?? []).filter((p) => p.actual !== null);
   withActual.sort((a, b) => b.reportedAt.localeCompare(a.reportedAt));
   return withActual[0]?.actual ?? null;
 }
 
 /** The latest reported value falls short of the task's first target (≥/> want more, ≤/< want less). */
-function kpiShortfall(task: AnswerTask, latest: ReturnType<typeof findLatestProgress>): boolean {
+function kpiShortfall(task: AnswerTask, reports: LatestProgress[] | undefined): boolean {
   const target = task.kpis[0];
-  const actual = kpiActual(task, latest);
+  const actual = kpiActual(reports);
   if (!target || actual === null) return false;
   if (target.op === '>=' || target.op === '>' || target.op === '=') return actual < target.value;
   if (target.op === '<=' || target.op === '<') return actual > target.value;
   return false;
-}
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Monday of the ISO week of `iso`. */
-export function mondayOf(iso: string): string {
-  const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
-  return addDays(iso, -((day + 6) % 7));
 }

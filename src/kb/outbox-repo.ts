@@ -86,11 +86,18 @@ export function findDue(db: Db, channels: readonly string[], now: Date, limit = 
     .map(toRow);
 }
 
-export function markSending(db: Db, id: number, now: Date): void {
-  prepared(
-    db,
-    "UPDATE outbox SET status = 'sending', attempts = attempts + 1, started_at = ? WHERE id = ?",
-  ).run(now.toISOString(), id);
+/**
+ * Takes the row for sending: false when another process (the server, and `cli digest --send-now` beside it)
+ * took it first, so a row is never sent by two at once.
+ */
+export function markSending(db: Db, id: number, now: Date): boolean {
+  return (
+    prepared(
+      db,
+      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, started_at = ?
+         WHERE id = ? AND status IN ('pending', 'failed')`,
+    ).run(now.toISOString(), id).changes === 1
+  );
 }
 
 export function markDone(

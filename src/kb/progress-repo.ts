@@ -57,15 +57,28 @@ export function findLatestProgress(db: Db, taskIds: readonly string[]): LatestPr
          AND p.id = (SELECT max(id) FROM progress_reports q WHERE q.task_id = p.task_id AND q.unit_id = p.unit_id)`,
   )
     .all(JSON.stringify(taskIds))
-    .map((r) => ({
-      taskId: r.task_id,
-      unitId: r.unit_id,
-      status: r.status,
-      percent: r.percent,
-      actual: r.actual,
-      reportedAt: r.reported_at,
-    }));
+    .map(toLatest);
 }
+
+/** findLatestProgress grouped by task: a task with no report has no entry. */
+export function findLatestProgressByTask(db: Db, taskIds: readonly string[]): Map<string, LatestProgress[]> {
+  const byTask = new Map<string, LatestProgress[]>();
+  for (const p of findLatestProgress(db, taskIds)) {
+    const list = byTask.get(p.taskId);
+    if (list) list.push(p);
+    else byTask.set(p.taskId, [p]);
+  }
+  return byTask;
+}
+
+const toLatest = (r: LatestRow): LatestProgress => ({
+  taskId: r.task_id,
+  unitId: r.unit_id,
+  status: r.status,
+  percent: r.percent,
+  actual: r.actual,
+  reportedAt: r.reported_at,
+});
 
 export interface RecentReport extends LatestProgress {
   userName: string | null;
@@ -82,13 +95,5 @@ export function findReportsSince(db: Db, taskIds: readonly string[], sinceIso: s
        ORDER BY p.reported_at DESC, p.id DESC`,
   )
     .all(JSON.stringify(taskIds), sinceIso)
-    .map((r) => ({
-      taskId: r.task_id,
-      unitId: r.unit_id,
-      status: r.status,
-      percent: r.percent,
-      actual: r.actual,
-      reportedAt: r.reported_at,
-      userName: r.display_name,
-    }));
+    .map((r) => ({ ...toLatest(r), userName: r.display_name }));
 }

@@ -29,6 +29,8 @@ export interface UnitTree {
   coveringCollectives(id: number): UnitNode[];
   /** Specific units a collective covers. */
   coveredBy(collectiveId: number): UnitNode[];
+  /** The units directly under this one (its own units, for an organisation). */
+  children(id: number): UnitNode[];
 }
 
 /** Which coverages reach a unit of each category (the inverse of what a collective covers). */
@@ -63,6 +65,7 @@ export function loadUnitTree(db: Db): UnitTree {
     version: treeVersion(db),
     get: (id) => byId.get(id),
     all: () => [...byId.values()],
+    children: (id) => children.get(id) ?? [],
     lineage(id) {
       const out: UnitNode[] = [];
       for (

@@ -66,14 +66,19 @@ export interface TaskLine {
   facts: string[];
 }
 
-export function taskLineParts(index: number, task: AnswerTask, plan: PlanInfo | undefined): TaskLine {
+export function taskLineParts(
+  index: number,
+  task: AnswerTask,
+  plan: PlanInfo | undefined,
+  contentChars = 140,
+): TaskLine {
   const facts = [partText(task), `${L.due}: ${deadlineText(task)}`];
   if (task.status) facts.push(L.status[task.status]);
   return {
     index,
     taskId: task.id,
     citation: taskCitation(task, plan),
-    content: shorten(task.content, 140),
+    content: shorten(task.content, contentChars),
     facts: facts.filter(Boolean),
   };
 }

@@ -81,6 +81,7 @@ export const MESSAGES = {
     needUnit:
       'Bạn cần đăng ký đơn vị trước để nhận nhắc việc, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
   },
+  cardCut: (left: number) => `… và ${left} nhiệm vụ nữa không hiện được trong thẻ này.`,
   internalError: 'Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử lại sau ít phút nhé.',
   nonText:
     'Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: “phòng tôi phụ trách gì?” hoặc “hướng dẫn”.',

@@ -2,8 +2,8 @@ import type { Knowledge } from '../core/knowledge.ts';
 import { collectDigest } from '../digest/collect.ts';
 import { digestText } from '../digest/render-text.ts';
 import type { Db } from '../kb/open.ts';
-import { enqueue, hasKey } from '../kb/outbox-repo.ts';
-import { listAllSubscriptions } from '../kb/subscriptions-repo.ts';
+import { enqueue, hasKey, type OutboxEntry } from '../kb/outbox-repo.ts';
+import { listAllSubscriptions, type Subscription } from '../kb/subscriptions-repo.ts';
 import type { OutboxPayload } from './payload.ts';
 import { lastOccurrence, vnClock } from './vn-time.ts';
 
@@ -24,19 +24,21 @@ export function planDigests(ctx: PlanContext, now: Date): number {
     if (due.getTime() < Date.parse(sub.createdAt)) continue;
     const key = `digest|${sub.channel}|${sub.chatId}|${sub.unitId}|${due.toISOString()}`;
     if (hasKey(ctx.db, key)) continue;
-    const today = vnClock(due).date;
-    const digest = collectDigest(ctx, sub.unitId, today, due);
-    if (!digest) continue;
-    const payload: OutboxPayload = { text: digestText(digest), digest };
-    const entry = {
-      key,
-      kind: 'digest' as const,
-      channel: sub.channel,
-      chatId: sub.chatId,
-      payload,
-      notBefore: due,
-    };
-    if (enqueue(ctx.db, entry, now)) added++;
+    const entry = digestEntry(ctx, sub, due, key);
+    if (entry && enqueue(ctx.db, entry, now)) added++;
   }
   return added;
+}
+
+/** The outbox entry of one subscription's digest as of `at` (its text, and the digest for cards). */
+export function digestEntry(
+  ctx: PlanContext,
+  sub: Pick<Subscription, 'channel' | 'chatId' | 'unitId'>,
+  at: Date,
+  key: string,
+): OutboxEntry | null {
+  const digest = collectDigest(ctx, sub.unitId, vnClock(at).date, at);
+  if (!digest) return null;
+  const payload: OutboxPayload = { text: digestText(digest), digest };
+  return { key, kind: 'digest', channel: sub.channel, chatId: sub.chatId, payload, notBefore: at };
 }

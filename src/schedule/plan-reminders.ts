@@ -1,9 +1,9 @@
 import { answerTasksFor } from '../core/answer-tasks.ts';
 import { findResponsibleTasks } from '../core/responsibility.ts';
-import { choosePlans, visiblePlans } from '../core/scope.ts';
+import { defaultScope } from '../core/scope.ts';
 import { enqueue } from '../kb/outbox-repo.ts';
 import { listReminderRecipients } from '../kb/users-repo.ts';
-import { taskLineParts, toDisplayDate } from '../reply/format-task.ts';
+import { type AnswerTask, taskLineParts, toDisplayDate } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import type { WorkingCalendar } from '../vi/working-calendar.ts';
 import type { OutboxPayload } from './payload.ts';
@@ -28,45 +28,56 @@ const R = MESSAGES.reminder;
  * counted). Reminders go out on working days only, from `time`; one missed while the server was down is sent
  * once when it comes back (the nearest one, if two are due), as long as the due date has not passed.
  */
+/** The Vietnamese day reminders are due on at `now` (a working day, at or after `time`), else null. */
+export function reminderDay(
+  calendar: WorkingCalendar,
+  now: Date,
+  options = DEFAULT_REMINDERS,
+): string | null {
+  const clock = vnClock(now);
+  return calendar.isWorkingDay(clock.date) && clock.minutes >= minutesOf(options.time) ? clock.date : null;
+}
+
 export function planReminders(
   ctx: PlanContext,
   calendar: WorkingCalendar,
   now: Date,
   options = DEFAULT_REMINDERS,
 ): number {
-  const clock = vnClock(now);
-  if (!calendar.isWorkingDay(clock.date) || clock.minutes < minutesOf(options.time)) return 0;
+  const today = reminderDay(calendar, now, options);
+  if (today === null) return 0;
   const days = [...options.days].sort((a, b) => a - b);
+  // Colleagues share their unit's tasks: work them out once per unit.
+  const tasksOf = new Map<number, AnswerTask[]>();
+  const unitTasks = (unitId: number): AnswerTask[] => {
+    const known = tasksOf.get(unitId);
+    if (known) return known;
+    const scope = defaultScope(ctx.k.plans, ctx.k.tree, unitId, today);
+    const parts = findResponsibleTasks(ctx.k.mentions, ctx.k.tree, unitId, scope.planIds, 'both');
+    const tasks = answerTasksFor(
+      ctx.db,
+      ctx.k,
+      parts.map((p) => p.taskId),
+      unitId,
+      parts,
+    );
+    tasksOf.set(unitId, tasks);
+    return tasks;
+  };
   let added = 0;
   for (const user of listReminderRecipients(ctx.db)) {
     const unit = user.unitId === null ? undefined : ctx.k.tree.get(user.unitId);
     const route = unit ? privateRoute(ctx.db, user) : null;
     if (!unit || !route) continue;
-    const org = ctx.k.tree.orgOf(unit.id);
-    const scope = choosePlans({
-      candidates: visiblePlans(ctx.k.plans, ctx.k.tree, org?.id ?? unit.id),
-      year: null,
-      planNumber: null,
-      appendix: null,
-      today: clock.date,
-    });
-    const parts = findResponsibleTasks(ctx.k.mentions, ctx.k.tree, unit.id, scope.planIds, 'both');
-    const tasks = answerTasksFor(
-      ctx.db,
-      ctx.k,
-      parts.map((p) => p.taskId),
-      unit.id,
-      parts,
-    );
+    const tasks = unitTasks(unit.id);
     for (const task of tasks) {
       const due = task.deadline.due;
-      if (task.deadline.kind !== 'date' || due === null || due < clock.date || task.status === 'done')
-        continue;
+      if (task.deadline.kind !== 'date' || due === null || due < today || task.status === 'done') continue;
       // The nearest reminder whose day has come (1 before 5): one message, even after days of downtime.
-      const n = days.find((d) => calendar.workingDaysBefore(due, d) <= clock.date);
+      const n = days.find((d) => calendar.workingDaysBefore(due, d) <= today);
       if (n === undefined) continue;
       const line = taskLineParts(1, task, ctx.k.plansById.get(task.planId));
-      const left = calendar.workingDaysBetween(clock.date, due);
+      const left = calendar.workingDaysBetween(today, due);
       const payload: OutboxPayload = {
         text: [
           R.title(left, toDisplayDate(due)),
@@ -82,7 +93,7 @@ export function planReminders(
         channel: route.channel,
         chatId: route.chatId,
         payload,
-        notBefore: vnInstant(clock.date, options.time),
+        notBefore: vnInstant(today, options.time),
       };
       if (enqueue(ctx.db, entry, now)) added++;
     }

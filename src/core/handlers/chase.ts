@@ -29,7 +29,7 @@ function unitsToChase(turn: Turn): UnitNode[] {
   if (named) return [named];
   const org = turn.org;
   if (!org) return turn.unit ? [turn.unit] : [];
-  const units = turn.k.tree.all().filter((u) => u.parentId === org.id && u.kind === 'unit');
+  const units = turn.k.tree.children(org.id).filter((u) => u.kind === 'unit');
   return units.length > 0 ? units : [org];
 }
 
