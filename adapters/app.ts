@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
 import { createRuntime, type Runtime } from '../src/cli/runtime.ts';
 import { formatFileResult } from '../src/import/report.ts';
 import { findUnhandled } from '../src/kb/inbound-repo.ts';
+import { HEARTBEAT_MS, heartbeat, markStopped, registerInstance } from '../src/kb/instances-repo.ts';
 import { loadWorkingCalendar } from '../src/vi/working-calendar.ts';
 import type { Config } from './config.ts';
 import { createHttpServer } from './http.ts';
@@ -17,6 +20,8 @@ import { type Poller, startPolling } from './zalo/poller.ts';
 
 export interface RunningBot {
   url: string;
+  /** This server's id in the `instances` table (claims and the lease name it). */
+  instanceId: string;
   runtime: Runtime;
   /** Proactive sends to Teams (digests); null when the endpoint is off. */
   teams: TeamsSender | null;
@@ -88,6 +93,12 @@ export interface StartOptions {
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config);
   const runtime = await createRuntime(config.DB_PATH, options.clock);
+  // Every server on the database is registered and beats, so work claimed by a process that died can be told
+  // from work another running server is still doing.
+  const instanceId = randomUUID();
+  registerInstance(runtime.db, { id: instanceId, pid: process.pid, host: hostname() }, runtime.clock());
+  const beat = setInterval(() => heartbeat(runtime.db, instanceId, runtime.clock()), HEARTBEAT_MS);
+  beat.unref();
   for (const r of runtime.seeded)
     logger.info({ file: r.file, ok: r.kind === 'imported' }, formatFileResult(r));
   const zalo = config.ZALO_BOT_TOKEN ? wireZalo(config, config.ZALO_BOT_TOKEN, runtime, logger) : null;
@@ -137,6 +148,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   }
   return {
     url: address.replace('0.0.0.0', '127.0.0.1'),
+    instanceId,
     runtime,
     teams: teams?.sender ?? null,
     scheduler,
@@ -144,6 +156,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       await scheduler?.stop();
       await app.close();
       await zalo?.stop();
+      clearInterval(beat);
+      markStopped(runtime.db, instanceId, runtime.clock());
       runtime.db.close();
     },
   };

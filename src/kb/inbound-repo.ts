@@ -1,3 +1,4 @@
+import { LEASE_MS } from './instances-repo.ts';
 import type { Db } from './open.ts';
 import { prepared } from './prepared.ts';
 
@@ -12,13 +13,58 @@ export function claimUpdate(
   messageId: string,
   payload: string,
   now: Date,
+  claimedBy: string | null = null,
 ): boolean {
   const result = prepared(
     db,
-    `INSERT INTO inbound_updates (channel, chat_id, message_id, payload, received_at) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO inbound_updates (channel, chat_id, message_id, payload, received_at, claimed_by)
+     VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT DO NOTHING`,
-  ).run(channel, chatId, messageId, payload, now.toISOString());
+  ).run(channel, chatId, messageId, payload, now.toISOString(), claimedBy);
   return result.changes === 1;
+}
+
+/** Claimed by an instance that is no longer running (or by none): nobody will answer it unless it is taken over. */
+const ORPHANED = `handled_at IS NULL AND (claimed_by IS NULL OR claimed_by NOT IN
+  (SELECT id FROM instances WHERE stopped_at IS NULL AND heartbeat_at > ?))`;
+
+/**
+ * A stored update that was never answered, claimed by a process that is gone (killed mid-answer): this instance
+ * takes it over, in one statement, so of two instances seeing it only one answers. False when it was answered,
+ * or when a running instance (this one included) is still answering it.
+ */
+export function takeOverOrphan(
+  db: Db,
+  channel: string,
+  chatId: string,
+  messageId: string,
+  me: string,
+  now: Date,
+  ttlMs = LEASE_MS,
+): boolean {
+  const since = new Date(now.getTime() - ttlMs).toISOString();
+  return (
+    prepared(
+      db,
+      `UPDATE inbound_updates SET claimed_by = ?
+       WHERE channel = ? AND chat_id = ? AND message_id = ? AND ${ORPHANED}`,
+    ).run(me, channel, chatId, messageId, since).changes === 1
+  );
+}
+
+/** Unanswered updates whose claimer is gone, oldest first: what an instance answers when it takes over. */
+export function findOrphans(
+  db: Db,
+  channel: string,
+  now: Date,
+  ttlMs = LEASE_MS,
+): { chatId: string; messageId: string; payload: string }[] {
+  const since = new Date(now.getTime() - ttlMs).toISOString();
+  return prepared<[string, string], { chatId: string; messageId: string; payload: string }>(
+    db,
+    `SELECT chat_id AS chatId, message_id AS messageId, payload FROM inbound_updates
+     WHERE channel = ? AND ${ORPHANED} ORDER BY received_at`,
+  ).all(channel, since);
 }
 
 export function markHandled(db: Db, channel: string, chatId: string, messageId: string, now: Date): void {

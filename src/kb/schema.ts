@@ -202,6 +202,26 @@ const MIGRATIONS: string[] = [
      error TEXT
    );
    CREATE INDEX outbox_due ON outbox (status, not_before);`,
+  // v7: running safely in an office. Every running server has a row and a heartbeat (so a claim held by a dead
+  // process can be told from one still being answered); one lease names the instance that runs the Zalo poller
+  // and the scheduler; an inbound update records which instance claimed it; a report made by an admin for another
+  // unit is marked as made on its behalf.
+  `CREATE TABLE instances (
+     id TEXT PRIMARY KEY,
+     pid INTEGER NOT NULL,
+     host TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     heartbeat_at TEXT NOT NULL,
+     stopped_at TEXT
+   );
+   CREATE TABLE leases (
+     name TEXT PRIMARY KEY,
+     holder TEXT NOT NULL,
+     acquired_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   ALTER TABLE inbound_updates ADD COLUMN claimed_by TEXT;
+   ALTER TABLE progress_reports ADD COLUMN on_behalf INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export function migrate(db: Database.Database): void {
