@@ -6,10 +6,20 @@
 const words = (...alternatives: string[]) =>
   new RegExp(`(?:^|\\s)(?:${alternatives.join('|')})(?=\\s|$|[?.!,])`);
 
+/** "duyệt" lists who waits, "duyệt 12" approves user 12. */
+const approveCommand = /^(?:duyet|phe duyet)(?:\s+(?:dang ky|nguoi dung|tai khoan))?(?:\s+(\d+))?\s*$/;
+/** "đặt 12 làm trưởng phòng" / "… làm quản trị": the role words follow (src/intent/entities/admin-command.ts). */
+const setRoleCommand = /^dat\s+(\d+)\s+lam\s+/;
+/** "thu hồi 12", "hủy duyệt 12", "thu hồi quyền của 12": withdraws the approval. */
+const revokeCommand =
+  /^(?:thu hoi|huy duyet|bo duyet)(?:\s+(?:quyen|duyet|tai khoan|nguoi dung)(?:\s+cua)?)?\s+(\d+)\s*$/;
+
 export const VOCABULARY = {
-  /** An admin approving registrations or setting roles in chat ("duyệt", "duyệt 12", "đặt 12 làm trưởng phòng"). */
-  adminCommand:
-    /^(?:duyet|phe duyet)(?:\s+(?:dang ky|nguoi dung|tai khoan))?(?:\s+(\d+))?\s*$|^dat\s+(\d+)\s+lam\s+/,
+  approveCommand,
+  setRoleCommand,
+  revokeCommand,
+  /** Any of them: registration management by admins and leads, routed like a registration. */
+  adminCommand: new RegExp([approveCommand, setRoleCommand, revokeCommand].map((r) => r.source).join('|')),
   /** "@Bot đăng ký bản tin tuần Phòng …", "hủy bản tin": digest subscriptions of the chat. */
   subscribeDigest: words('dang ky (?:nhan )?ban tin(?: tuan)?', 'nhan ban tin(?: tuan)?', 'theo doi ban tin'),
   unsubscribeDigest: words(

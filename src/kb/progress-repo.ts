@@ -11,7 +11,10 @@ export interface ProgressReport {
   percent: number | null;
   actual: number | null;
   note: string | null;
+  /** Who reported: the person's own unit, or an admin reporting on behalf of `unitId`. */
   userId: number;
+  /** True when `userId` is not of `unitId`: an admin reported for that unit ("báo cáo thay"). */
+  onBehalf: boolean;
   channel: string;
   text: string;
   reportedAt: string;
@@ -19,13 +22,14 @@ export interface ProgressReport {
 
 /** Appends a report: earlier ones stay as the audit trail; the latest per (task, unit) counts. */
 export function insertProgress(db: Db, report: ProgressReport): number {
+  // SQLite binds no booleans: `on_behalf` is 0/1.
   return Number(
     prepared(
       db,
-      `INSERT INTO progress_reports (task_id, unit_id, status, percent, actual, note, user_id, channel, text,
-           reported_at) VALUES (@taskId, @unitId, @status, @percent, @actual, @note, @userId, @channel, @text,
-           @reportedAt)`,
-    ).run(report).lastInsertRowid,
+      `INSERT INTO progress_reports (task_id, unit_id, status, percent, actual, note, user_id, on_behalf, channel,
+           text, reported_at) VALUES (@taskId, @unitId, @status, @percent, @actual, @note, @userId, @onBehalf,
+           @channel, @text, @reportedAt)`,
+    ).run({ ...report, onBehalf: report.onBehalf ? 1 : 0 }).lastInsertRowid,
   );
 }
 
@@ -36,6 +40,8 @@ interface LatestRow {
   percent: number | null;
   actual: number | null;
   reported_at: string;
+  user_id: number;
+  on_behalf: number;
 }
 
 export interface LatestProgress {
@@ -45,6 +51,9 @@ export interface LatestProgress {
   percent: number | null;
   actual: number | null;
   reportedAt: string;
+  /** Who made the report, and whether it was made for the unit by someone outside it. */
+  userId: number;
+  onBehalf: boolean;
 }
 
 /** The latest report of each (task, unit) among the given tasks. */
@@ -52,7 +61,8 @@ export function findLatestProgress(db: Db, taskIds: readonly string[]): LatestPr
   if (taskIds.length === 0) return [];
   return prepared<[string], LatestRow>(
     db,
-    `SELECT p.task_id, p.unit_id, p.status, p.percent, p.actual, p.reported_at FROM progress_reports p
+    `SELECT p.task_id, p.unit_id, p.status, p.percent, p.actual, p.reported_at, p.user_id, p.on_behalf
+       FROM progress_reports p
        WHERE p.task_id IN (SELECT value FROM json_each(?))
          AND p.id = (SELECT max(id) FROM progress_reports q WHERE q.task_id = p.task_id AND q.unit_id = p.unit_id)`,
   )
@@ -78,6 +88,8 @@ const toLatest = (r: LatestRow): LatestProgress => ({
   percent: r.percent,
   actual: r.actual,
   reportedAt: r.reported_at,
+  userId: r.user_id,
+  onBehalf: r.on_behalf === 1,
 });
 
 export interface RecentReport extends LatestProgress {
@@ -89,8 +101,8 @@ export function findReportsSince(db: Db, taskIds: readonly string[], sinceIso: s
   if (taskIds.length === 0) return [];
   return prepared<[string, string], LatestRow & { display_name: string | null }>(
     db,
-    `SELECT p.task_id, p.unit_id, p.status, p.percent, p.actual, p.reported_at, u.display_name
-       FROM progress_reports p LEFT JOIN users u ON u.id = p.user_id
+    `SELECT p.task_id, p.unit_id, p.status, p.percent, p.actual, p.reported_at, p.user_id, p.on_behalf,
+       u.display_name FROM progress_reports p LEFT JOIN users u ON u.id = p.user_id
        WHERE p.task_id IN (SELECT value FROM json_each(?)) AND p.reported_at >= ?
        ORDER BY p.reported_at DESC, p.id DESC`,
   )

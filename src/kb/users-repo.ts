@@ -62,18 +62,31 @@ export function ensureUser(db: Db, channel: string, externalId: string, now: Dat
   return user;
 }
 
-/** Registration: sets the unit; a change of unit withdraws the approval. */
+/**
+ * Registration: sets the unit; any change withdraws the approval. A move from one unit to another also resets the
+ * role: it was granted for the old unit, and an admin who moved must not carry it into an organisation whose admins
+ * never granted it. A first registration keeps a role the operator set beforehand (it still waits for approval).
+ */
 export function setUserUnit(db: Db, userId: number, unitId: number, now: Date): void {
   prepared(
     db,
     `UPDATE users SET approved_at = CASE WHEN unit_id IS ? THEN approved_at ELSE NULL END,
+       role = CASE WHEN unit_id IS NULL OR unit_id IS ? THEN role ELSE 'staff' END,
        unit_id = ?, updated_at = ? WHERE id = ?`,
-  ).run(unitId, unitId, now.toISOString(), userId);
+  ).run(unitId, unitId, unitId, now.toISOString(), userId);
 }
 
 export function approveUser(db: Db, userId: number, now: Date): void {
   prepared(db, 'UPDATE users SET approved_at = coalesce(approved_at, ?), updated_at = ? WHERE id = ?').run(
     now.toISOString(),
+    now.toISOString(),
+    userId,
+  );
+}
+
+/** Withdraws the approval: the person may still read, but reports and rights wait for a new approval. */
+export function revokeUser(db: Db, userId: number, now: Date): void {
+  prepared(db, 'UPDATE users SET approved_at = NULL, updated_at = ? WHERE id = ?').run(
     now.toISOString(),
     userId,
   );

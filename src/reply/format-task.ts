@@ -28,9 +28,14 @@ export function planLabel(plan: PlanInfo | undefined): string {
   return `KH ${plan.year ?? ''} của ${plan.issuer}`.replace(/\s+/g, ' ');
 }
 
-export function taskCitation(task: ExportedTask, plan: PlanInfo | undefined): string {
+/** The number a person types for the task: "VI.4" (section and row), as in "báo cáo nhiệm vụ VI.4 …". */
+export function taskNumber(task: Pick<ExportedTask, 'section' | 'stt'>): string {
   const section = task.section.code && !task.stt.startsWith(task.section.code) ? `${task.section.code}.` : '';
-  return `${planLabel(plan)}, mục ${section}${task.stt}`;
+  return `${section}${task.stt}`;
+}
+
+export function taskCitation(task: ExportedTask, plan: PlanInfo | undefined): string {
+  return `${planLabel(plan)}, mục ${taskNumber(task)}`;
 }
 
 function shorten(text: string, max: number): string {

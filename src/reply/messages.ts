@@ -1,3 +1,6 @@
+type Role = 'staff' | 'lead' | 'admin';
+const ROLE_NAMES: Record<Role, string> = { staff: 'cán bộ', lead: 'trưởng đơn vị', admin: 'quản trị viên' };
+
 /**
  * Every sentence the bot says, in one module. Vietnamese, with diacritics, short enough for a phone screen.
  * Functions take plain values; nothing here knows about the database or a chat platform.
@@ -26,6 +29,8 @@ export const MESSAGES = {
     '• Chi tiết: “chi tiết nhiệm vụ III.8”',
     '• Báo cáo: “báo cáo nhiệm vụ I.5 đạt 60%”, “III.7 tỷ lệ thực tế 99,5%”',
     '• Đăng ký: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”',
+    '• Quản trị viên, trưởng đơn vị: “duyệt”, “duyệt 12”, “đặt 12 làm trưởng phòng”, “thu hồi 12”; ' +
+      'quản trị viên báo cáo thay: “báo cáo thay Phòng … : nhiệm vụ I.5 đạt 60%”',
   ].join('\n'),
   greeting: 'Xin chào! Tôi là Trợ lý nhiệm vụ. Gõ “hướng dẫn” để xem tôi giúp được gì.',
   thanks: 'Không có gì ạ. Cần tra cứu thêm cứ nhắn cho tôi.',
@@ -83,6 +88,20 @@ export const MESSAGES = {
   },
   cardCut: (left: number) => `… và ${left} nhiệm vụ nữa không hiện được trong thẻ này.`,
   internalError: 'Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử lại sau ít phút nhé.',
+  /** A storage failure (src/kb/sqlite-errors.ts), said so that whoever reads it knows what to do. */
+  storage: {
+    readonly:
+      'Không ghi được vào cơ sở dữ liệu: tệp đang ở chế độ chỉ đọc hoặc không có quyền ghi. ' +
+      'Hãy báo quản trị viên kiểm tra quyền ghi của tệp và thư mục chứa nó.',
+    full: 'Không ghi được vào cơ sở dữ liệu vì ổ đĩa đã đầy. Hãy báo quản trị viên giải phóng dung lượng rồi thử lại.',
+    busy: 'Cơ sở dữ liệu đang bận vì một tiến trình khác đang ghi. Bạn thử lại sau ít phút nhé.',
+    cantOpen:
+      'Không mở được tệp cơ sở dữ liệu. Hãy báo quản trị viên kiểm tra đường dẫn và quyền truy cập của tệp.',
+    corrupt:
+      'Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu của Trợ lý nhiệm vụ. ' +
+      'Hãy báo quản trị viên khôi phục từ bản sao lưu.',
+    io: 'Lỗi đọc ghi ổ đĩa khi truy cập cơ sở dữ liệu. Hãy báo quản trị viên kiểm tra ổ đĩa.',
+  },
   nonText:
     'Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: “phòng tôi phụ trách gì?” hoặc “hướng dẫn”.',
   firstContact:
@@ -121,14 +140,46 @@ export const MESSAGES = {
   noMorePages: 'Không còn gì để xem tiếp. Bạn muốn hỏi gì nữa?',
   choiceExpired: 'Lựa chọn trước đã hết hạn hoặc không có số đó. Bạn hãy hỏi lại nhé.',
   admin: {
-    onlyAdmins: 'Việc duyệt đăng ký và phân quyền chỉ dành cho quản trị viên.',
-    nonePending: 'Không có ai đang chờ duyệt.',
+    onlyAdmins: 'Việc duyệt đăng ký và phân quyền chỉ dành cho quản trị viên và trưởng đơn vị.',
+    nonePending: 'Không có ai đang chờ duyệt trong phạm vi của bạn.',
     pending: 'Đang chờ duyệt (trả lời “duyệt <số>” để duyệt):',
     noSuchUser: (id: number) => `Không có người dùng số ${id}.`,
     whichRole: 'Vai trò nào? Ví dụ: “đặt 12 làm trưởng phòng” hoặc “đặt 12 làm quản trị”.',
     approved: (id: number) => `Đã duyệt người dùng số ${id}.`,
-    roleSet: (id: number, role: 'staff' | 'lead' | 'admin') =>
-      `Người dùng số ${id} đã được duyệt với vai trò ${{ staff: 'cán bộ', lead: 'trưởng đơn vị', admin: 'quản trị viên' }[role]}.`,
+    roleSet: (id: number, role: Role) => `Người dùng số ${id} đã được duyệt với vai trò ${ROLE_NAMES[role]}.`,
+    revoked: (id: number) =>
+      `Đã thu hồi quyền của người dùng số ${id}: người này vẫn tra cứu được nhưng cần được duyệt lại để báo cáo.`,
+  },
+  /** Why an action is refused (src/core/rights.ts): each names the boundary and says nothing was done. */
+  rights: {
+    notRegistered:
+      'Quyền của bạn tính theo đơn vị đã đăng ký, mà bạn chưa đăng ký đơn vị nào. Hãy đăng ký trước, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
+    notApproved: 'Tài khoản của bạn chưa được duyệt nên chưa làm được việc này.',
+    viewLeadsOnly: 'Chỉ lãnh đạo và quản trị viên xem được đơn vị này.',
+    outside: (verb: string, realm: string, subject: string) =>
+      `Bạn chỉ được ${verb} trong phạm vi ${realm}; ${subject} nằm ngoài phạm vi này.`,
+    realm: (name: string, whole: boolean) => (whole ? `${name} và các đơn vị trực thuộc` : name),
+    userSubject: (id: number, place: string) => `người dùng số ${id} (${place})`,
+    verbs: {
+      list_pending: 'xem danh sách chờ duyệt',
+      approve: 'duyệt người dùng',
+      set_role: 'phân quyền',
+      revoke: 'thu hồi quyền',
+      report: 'báo cáo tiến độ',
+      remind_unit: 'nhắc việc',
+      view_unit: 'xem đơn vị',
+    },
+    grantAbove: (own: Role, wanted: Role) =>
+      `Bạn là ${ROLE_NAMES[own]} nên không cấp được vai trò ${ROLE_NAMES[wanted]}: không ai cấp vai trò cao hơn vai trò của mình.`,
+    targetAbove: (id: number, theirs: Role, own: Role) =>
+      `Người dùng số ${id} có vai trò ${ROLE_NAMES[theirs]}, cao hơn vai trò ${ROLE_NAMES[own]} của bạn.`,
+    targetUnregistered: (id: number) =>
+      `Người dùng số ${id} chưa đăng ký đơn vị, nên chưa xác định được ai có quyền duyệt. Hãy nhờ người đó đăng ký trước.`,
+    collective: (name: string) =>
+      `“${name}” là tên gọi chung của nhiều đơn vị; hãy báo cáo cho từng đơn vị cụ thể.`,
+    onBehalfHint: (task: string) =>
+      `Nếu bạn báo cáo thay đơn vị phụ trách, hãy ghi tên đơn vị, ví dụ: “báo cáo thay Phòng Kế hoạch - Tài chính: nhiệm vụ ${task} đạt 80%”.`,
+    nothingChanged: 'Chưa thay đổi gì.',
   },
   openWork: (n: number) =>
     `(Ngoài ra ${n} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “phòng tôi phụ trách gì” để xem.)`,
@@ -157,7 +208,19 @@ export const MESSAGES = {
     notApproved: 'Tài khoản của bạn chưa được quản trị viên duyệt nên chưa báo cáo được. Chưa ghi nhận gì.',
     notResponsible: (unit: string) =>
       `${unit} không chủ trì hay phối hợp nhiệm vụ này nên không báo cáo được. Chưa ghi nhận gì.`,
+    nothingWritten: 'Chưa ghi nhận gì.',
     saved: (label: string, summary: string) => `Đã ghi nhận báo cáo cho ${label}: ${summary}.`,
+    savedOnBehalf: (unit: string, label: string, summary: string) =>
+      `Đã ghi nhận báo cáo thay ${unit} cho ${label}: ${summary}.`,
+    onBehalfWhichUnit:
+      'Bạn báo cáo thay đơn vị nào? Tôi không nhận ra tên đơn vị sau “báo cáo thay”. Ví dụ: “báo cáo thay Phòng Kế hoạch - Tài chính: nhiệm vụ VI.4 đạt 80%”. Chưa ghi nhận gì.',
+    onBehalfAmbiguous: (places: string[]) =>
+      `Tên đơn vị này có ở nhiều nơi: ${places.join('; ')}. Hãy ghi kèm tên cơ quan, ví dụ: “báo cáo thay Văn phòng Sở, Sở Xây dựng: nhiệm vụ …”. Chưa ghi nhận gì.`,
+    onBehalfDidYouMean: (place: string) =>
+      `Có phải bạn muốn báo cáo thay ${place}? Hãy gõ lại đúng tên đơn vị để tôi ghi nhận. Chưa ghi nhận gì.`,
+    /** Shown beside a task's latest progress when an admin reported it for the unit. */
+    onBehalfNote: (by: string) => `(báo cáo thay, bởi ${by})`,
+    reporter: (id: number) => `người dùng số ${id}`,
   },
   headers: {
     myTasks: (unit: string, n: number) => `${unit} có ${n} nhiệm vụ:`,

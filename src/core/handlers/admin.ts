@@ -1,47 +1,60 @@
-import { VOCABULARY } from '../../intent/vocabulary.ts';
-import {
-  approveUser,
-  findUserById,
-  listPendingUsers,
-  setUserRole,
-  type UserRole,
-} from '../../kb/users-repo.ts';
+import { type AdminCommand, parseAdminCommand } from '../../intent/entities/admin-command.ts';
 import { MESSAGES } from '../../reply/messages.ts';
+import { type Actor, placeName } from '../rights.ts';
 import type { HandlerResult, Turn } from '../types.ts';
+import { changeUser, listApprovable, type UserAdminDeps, type UserChange } from '../user-admin.ts';
 
 /**
- * Registration management in chat, for admins: "duyệt" lists who waits, "duyệt 12" approves user 12,
- * "đặt 12 làm trưởng phòng" / "… làm quản trị" sets a role. Everyone else is told it is for admins.
+ * Registration management in chat: "duyệt" lists who waits, "duyệt 12" approves user 12,
+ * "đặt 12 làm trưởng phòng" / "… làm quản trị" sets a role, "thu hồi 12" withdraws an approval. What the asker
+ * may do, and for whom, is decided by src/core/rights.ts (admins within their organisation, leads within their
+ * unit); the list shows only the people the asker may approve.
  */
-const ROLE_WORDS: { pattern: RegExp; role: UserRole }[] = [
-  { pattern: /(?:^|\s)(?:quan tri|admin)(?:\s|$)/, role: 'admin' },
-  { pattern: /(?:^|\s)(?:truong phong|lanh dao|lead|truong don vi)(?:\s|$)/, role: 'lead' },
-  { pattern: /(?:^|\s)(?:can bo|nhan vien|staff|chuyen vien)(?:\s|$)/, role: 'staff' },
-];
-
 function reply(text: string): HandlerResult {
   return { intent: 'register', entities: {}, tasks: [], reply: text };
 }
 
 export function answerAdmin(turn: Turn): HandlerResult {
-  if (turn.user.role !== 'admin') return reply(MESSAGES.admin.onlyAdmins);
-  const m = turn.msg.folded.trim().match(VOCABULARY.adminCommand);
-  const id = Number(m?.[1] ?? m?.[2] ?? Number.NaN);
-  if (!Number.isInteger(id)) {
-    const pending = listPendingUsers(turn.db);
-    if (pending.length === 0) return reply(MESSAGES.admin.nonePending);
-    return reply(
-      [
-        MESSAGES.admin.pending,
-        ...pending.map((u) => `• ${u.id}: ${u.displayName ?? u.externalId} — ${u.unitName ?? ''}`),
-      ].join('\n'),
-    );
+  const command = parseAdminCommand(turn.msg.folded) ?? { kind: 'list' };
+  const deps: UserAdminDeps = { db: turn.db, rights: turn.k, now: turn.now };
+  const actor: Actor = { kind: 'user', user: turn.user };
+  if (command.kind === 'list') return listPending(turn, deps, actor);
+  const change = toChange(command);
+  if (!change) return reply(MESSAGES.admin.whichRole);
+  const result = changeUser(deps, actor, command.userId, change);
+  return reply(result.ok ? doneText(command.userId, change) : result.reason);
+}
+
+function toChange(command: Exclude<AdminCommand, { kind: 'list' }>): UserChange | null {
+  switch (command.kind) {
+    case 'approve':
+      return { kind: 'approve' };
+    case 'revoke':
+      return { kind: 'revoke' };
+    case 'set_role':
+      return command.role ? { kind: 'set_role', role: command.role } : null;
   }
-  const target = findUserById(turn.db, id);
-  if (!target) return reply(MESSAGES.admin.noSuchUser(id));
-  const role = m?.[2] ? ROLE_WORDS.find((r) => r.pattern.test(turn.msg.folded))?.role : undefined;
-  if (m?.[2] && !role) return reply(MESSAGES.admin.whichRole);
-  if (role) setUserRole(turn.db, id, role, turn.now);
-  approveUser(turn.db, id, turn.now);
-  return reply(role ? MESSAGES.admin.roleSet(id, role) : MESSAGES.admin.approved(id));
+}
+
+function doneText(userId: number, change: UserChange): string {
+  switch (change.kind) {
+    case 'approve':
+      return MESSAGES.admin.approved(userId);
+    case 'revoke':
+      return MESSAGES.admin.revoked(userId);
+    case 'set_role':
+      return MESSAGES.admin.roleSet(userId, change.role);
+  }
+}
+
+function listPending(turn: Turn, deps: UserAdminDeps, actor: Actor): HandlerResult {
+  const result = listApprovable(deps, actor);
+  if (!result.ok) return reply(result.reason);
+  if (result.value.length === 0) return reply(MESSAGES.admin.nonePending);
+  const lines = result.value.map((u) => {
+    const unit = u.unitId === null ? undefined : turn.k.tree.get(u.unitId);
+    const place = unit ? placeName(turn.k.tree, unit) : (u.unitName ?? '');
+    return `• ${u.id}: ${u.displayName ?? u.externalId} — ${place}`;
+  });
+  return reply([MESSAGES.admin.pending, ...lines].join('\n'));
 }

@@ -2,11 +2,12 @@ import { collectDigest } from '../../digest/collect.ts';
 import { enqueue } from '../../kb/outbox-repo.ts';
 import type { UnitNode } from '../../kb/unit-tree.ts';
 import { listUnitStaff } from '../../kb/users-repo.ts';
-import { taskCitation, toDisplayDate } from '../../reply/format-task.ts';
+import { taskCitation, taskNumber, toDisplayDate } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { privateRoute } from '../../schedule/routes.ts';
 import { toAnswerTasks } from '../answer-tasks.ts';
 import { findResponsibleTasks } from '../responsibility.ts';
+import { type Actor, authorize, REACH } from '../rights.ts';
 import type { HandlerResult, Turn } from '../types.ts';
 import { findReferencedTasks, refText } from './search.ts';
 
@@ -15,8 +16,13 @@ const C = MESSAGES.chase;
 const MAX_UNITS = 12;
 const ITEMS = 3;
 
-function canChase(turn: Turn): boolean {
-  return turn.user.role === 'lead' || turn.user.role === 'admin';
+function actorOf(turn: Turn): Actor {
+  return { kind: 'user', user: turn.user };
+}
+
+/** Before a unit is named: whether the asker's role may chase anywhere, to ask "which unit?" or say who may. */
+function canChaseAtAll(turn: Turn): boolean {
+  return REACH.remind_unit[turn.user.role] !== 'none';
 }
 
 function namedUnit(turn: Turn): UnitNode | null {
@@ -39,9 +45,12 @@ function unitsToChase(turn: Turn): UnitNode[] {
  */
 export function answerChaseList(turn: Turn): HandlerResult {
   const result = (reply: string): HandlerResult => ({ intent: 'chase_list', entities: {}, tasks: [], reply });
-  if (!canChase(turn)) return result(C.leadsOnly);
+  // Chasing a unit is what the list prepares: the same right decides both (src/core/rights.ts).
+  const subject = namedUnit(turn) ?? turn.org ?? turn.unit;
+  if (!subject) return result(canChaseAtAll(turn) ? MESSAGES.needRegistration : C.leadsOnly);
+  const decision = authorize(actorOf(turn), { kind: 'remind_unit', unit: subject }, turn.k);
+  if (!decision.ok) return result(decision.reason);
   const units = unitsToChase(turn);
-  if (units.length === 0) return result(MESSAGES.needRegistration);
   const lines = [C.title(toDisplayDate(turn.today))];
   let quiet = 0;
   for (const unit of units.slice(0, MAX_UNITS)) {
@@ -77,10 +86,11 @@ export function answerRemindUnit(turn: Turn): HandlerResult {
     tasks: [],
     reply,
   });
-  if (!canChase(turn)) return result(C.leadsOnly);
   const unit = namedUnit(turn);
-  if (!unit) return result(C.whichUnit);
+  if (!unit) return result(canChaseAtAll(turn) ? C.whichUnit : C.leadsOnly);
   if (!ref) return result(C.whichTask);
+  const decision = authorize(actorOf(turn), { kind: 'remind_unit', unit }, turn.k);
+  if (!decision.ok) return result(decision.reason);
   const mine = new Set(
     findResponsibleTasks(
       turn.k.mentions,
@@ -97,7 +107,7 @@ export function answerRemindUnit(turn: Turn): HandlerResult {
   if (!task) return result(MESSAGES.taskNotFound(refText(ref)));
   const citation = taskCitation(task, turn.k.plansById.get(task.planId));
   const staff = listUnitStaff(turn.db, unit.id).filter((u) => u.id !== turn.user.id);
-  const text = C.pingText(turn.user.displayName, citation, task.content, task.stt);
+  const text = C.pingText(turn.user.displayName, citation, task.content, taskNumber(task));
   let reached = 0;
   for (const person of staff) {
     const route = privateRoute(turn.db, person);

@@ -2,6 +2,7 @@ import type { TaskRef } from '../../intent/entities/task-ref.ts';
 import type { Intent } from '../../intent/intents.ts';
 import { findLatestProgress } from '../../kb/progress-repo.ts';
 import { findTasksByNumber } from '../../kb/task-queries.ts';
+import { findUserById } from '../../kb/users-repo.ts';
 import { formatTaskDetail, taskCitation, toDisplayDate } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { askerScope, listAnswer, scopeAmong, toAnswerTasks, unitScope, yearNote } from '../answer-tasks.ts';
@@ -96,7 +97,10 @@ export function answerDetail(turn: Turn, ref: TaskRef): HandlerResult {
   return chooseTask(turn, 'task_detail', entities, ids, turn.msg.text);
 }
 
-/** The latest report of each unit on the task ("Phòng Công chức, viên chức: đang thực hiện, 60% (22/11/2026)"). */
+/**
+ * The latest report of each unit on the task ("Phòng Công chức, viên chức: đang thực hiện, 60% (22/11/2026)"),
+ * saying so when an admin made it for the unit ("(báo cáo thay, bởi Nguyễn Văn A)").
+ */
 export function progressLines(turn: Turn, taskIds: string[]): string[] {
   return findLatestProgress(turn.db, taskIds).map((p) => {
     const unit = turn.k.tree.get(p.unitId)?.name ?? '';
@@ -104,8 +108,14 @@ export function progressLines(turn: Turn, taskIds: string[]): string[] {
       Boolean,
     );
     if (p.actual !== null) facts.push(`thực tế ${String(p.actual).replace('.', ',')}%`);
-    return `Tiến độ — ${unit}: ${facts.join(', ')} (${toDisplayDate(p.reportedAt.slice(0, 10))})`;
+    const line = `Tiến độ — ${unit}: ${facts.join(', ')} (${toDisplayDate(p.reportedAt.slice(0, 10))})`;
+    return p.onBehalf ? `${line} ${onBehalfNote(turn, p.userId)}` : line;
   });
+}
+
+function onBehalfNote(turn: Turn, userId: number): string {
+  const reporter = findUserById(turn.db, userId);
+  return MESSAGES.report.onBehalfNote(reporter?.displayName ?? MESSAGES.report.reporter(userId));
 }
 
 /** More candidates than this is no choice to offer: ask for the plan instead. */
