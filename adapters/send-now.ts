@@ -9,7 +9,6 @@ import { type DrainResult, drainOutbox } from './outbox/drain.ts';
 import { zaloDeliverer } from './outbox/zalo-deliverer.ts';
 import { teamsDeliverer } from './teams/outbox-deliverer.ts';
 import { createStandaloneTeamsSender } from './teams/standalone-sender.ts';
-import { teamsDisabledReason } from './teams/wiring.ts';
 import { createZaloClient } from './zalo/client.ts';
 
 export interface SendNowResult extends DrainResult {
@@ -33,13 +32,8 @@ export async function sendDigestsNow(
     : null;
   const deliverers: Deliverer[] = [
     ...(zalo ? [zaloDeliverer(zalo)] : []),
-    ...(teamsDisabledReason(config) === null
-      ? [
-          teamsDeliverer(
-            createStandaloneTeamsSender({ config, db: runtime.db, logger, clock: runtime.clock }),
-          ),
-        ]
-      : []),
+    // Without an app id the sender refuses any conversation off this machine (nothing is sent there).
+    teamsDeliverer(createStandaloneTeamsSender({ config, db: runtime.db, logger, clock: runtime.clock })),
   ];
   const channels = new Set(deliverers.map((d) => d.channel));
   const now = runtime.clock();

@@ -1,8 +1,9 @@
 import { type Activity, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { createAnswerOnce } from '../../src/core/answer-once.ts';
 import type { Assistant } from '../../src/core/assistant.ts';
 import { removeConversationRef, saveConversationRef } from '../../src/kb/conversation-refs-repo.ts';
-import { claimUpdate, markHandled } from '../../src/kb/inbound-repo.ts';
+import { claimUpdate, markHandled, takeOverOrphan } from '../../src/kb/inbound-repo.ts';
 import type { Db } from '../../src/kb/open.ts';
 import { unsubscribe } from '../../src/kb/subscriptions-repo.ts';
 import { MESSAGES } from '../../src/reply/messages.ts';
@@ -16,15 +17,24 @@ export interface TeamsBotDeps {
   assistant: Assistant;
   logger: Logger;
   clock: () => Date;
+  /** This server in the `instances` table: a claim names it, so work left by a dead server can be taken over. */
+  instanceId: string;
 }
+
+/** Sends one reply: through the turn for a live activity, through a proactive continuation for a replay. */
+export type SendReply = (reply: Partial<Activity>) => Promise<unknown>;
 
 /**
  * Translates Teams activities to the core and back, and keeps the conversation references proactive sends need
  * (saved on install and on every message, removed on uninstall). No business rule lives here.
  */
 export class NhiemvuTeamsBot extends TeamsActivityHandler {
+  /** The core's answer, stored with the claim: a replay after a crash sends it, never runs the message again. */
+  private readonly answerOnce: ReturnType<typeof createAnswerOnce>;
+
   constructor(private readonly deps: TeamsBotDeps) {
     super();
+    this.answerOnce = createAnswerOnce(deps.db, deps.assistant);
     this.onMessage(async (context, next) => {
       await this.answer(context);
       await next();
@@ -51,27 +61,48 @@ export class NhiemvuTeamsBot extends TeamsActivityHandler {
   private async answer(context: TurnContext): Promise<void> {
     const { activity } = context;
     const { db, clock, logger } = this.deps;
-    const inbound = parseTeamsMessage(activity);
+    const chatId = chatIdOf(activity);
     const messageId = activity.id ?? '';
     // Bot Framework may deliver again when the answer is slow: answer each activity once.
-    if (messageId !== '' && !claimUpdate(db, TEAMS_CHANNEL, inbound.chatId, messageId, '{}', clock())) {
-      logger.info({ chatId: inbound.chatId, messageId }, 'teams: duplicate delivery dropped');
+    if (messageId !== '' && !this.claim(chatId, messageId, activity)) {
+      logger.info({ chatId, messageId }, 'teams: duplicate delivery dropped');
       return;
     }
+    await this.respond(activity, (reply) => context.sendActivity(reply));
+    if (messageId !== '') markHandled(db, TEAMS_CHANNEL, chatId, messageId, clock());
+  }
+
+  /**
+   * Claims a delivery, storing the activity so it can be answered after a crash. A redelivery of one that was
+   * stored but never answered, by a server that is gone, is taken over; one still being answered is not.
+   */
+  private claim(chatId: string, messageId: string, activity: Activity): boolean {
+    const { db, clock, logger, instanceId } = this.deps;
+    const now = clock();
+    const payload = JSON.stringify(activity);
+    if (claimUpdate(db, TEAMS_CHANNEL, chatId, messageId, payload, now, instanceId)) return true;
+    if (!takeOverOrphan(db, TEAMS_CHANNEL, chatId, messageId, instanceId, now)) return false;
+    logger.info({ chatId, messageId }, 'teams: redelivery of an activity a stopped server left unanswered');
+    return true;
+  }
+
+  /** The core's answer to a message activity, sent through `send`. The caller has claimed it. */
+  async respond(activity: Activity, send: SendReply): Promise<void> {
     this.remember(activity);
+    const inbound = parseTeamsMessage(activity);
     if (inbound.text === '') {
       // An image, a file or a card without words: in a group say nothing, in private say what works.
-      if (inbound.kind === 'personal') await context.sendActivity(MESSAGES.nonText);
-    } else {
-      const answer = this.deps.assistant.handle({
-        channel: TEAMS_CHANNEL,
-        userKey: inbound.userKey,
-        text: inbound.text,
-        chat: { id: inbound.chatId, isGroup: inbound.kind !== 'personal' },
-      });
-      for (const reply of renderAnswer(answer)) await context.sendActivity(reply);
+      if (inbound.kind === 'personal') await send({ type: 'message', text: MESSAGES.nonText });
+      return;
     }
-    if (messageId !== '') markHandled(db, TEAMS_CHANNEL, inbound.chatId, messageId, clock());
+    const key = { channel: TEAMS_CHANNEL, chatId: inbound.chatId, messageId: activity.id ?? '' };
+    const answer = this.answerOnce(key, {
+      channel: TEAMS_CHANNEL,
+      userKey: inbound.userKey,
+      text: inbound.text,
+      chat: { id: inbound.chatId, isGroup: inbound.kind !== 'personal' },
+    });
+    for (const reply of renderAnswer(answer)) await send(reply);
   }
 
   private remember(activity: Activity): void {

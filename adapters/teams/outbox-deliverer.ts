@@ -2,6 +2,7 @@ import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
 import type { OutboxPayload } from '../../src/schedule/payload.ts';
 import { type Deliverer, DeliveryError } from '../outbox/deliverer.ts';
 import { digestCard } from './digest-card.ts';
+import { ServiceUrlRefusedError } from './loopback.ts';
 import { ConversationGoneError, type TeamsSender } from './proactive.ts';
 
 /** Teams: a digest as an Adaptive Card, anything else as plain text; through the rate-limited proactive sender. */
@@ -20,6 +21,8 @@ export function teamsDeliverer(sender: TeamsSender): Deliverer {
         await sender.send(chatId, [activity]);
       } catch (error) {
         if (error instanceof ConversationGoneError) throw new DeliveryError('gone', error.message);
+        // Refused before anything went out; an app id configured later lets a retry through.
+        if (error instanceof ServiceUrlRefusedError) throw new DeliveryError('retry', error.message);
         const status = (error as { statusCode?: number } | null)?.statusCode;
         // An HTTP answer that is not a success means Teams refused it; no answer at all may mean it arrived.
         throw new DeliveryError(status !== undefined && status < 500 ? 'retry' : 'ambiguous', String(error));

@@ -9,6 +9,7 @@ import type { Db } from '../../src/kb/open.ts';
 import { unsubscribe } from '../../src/kb/subscriptions-repo.ts';
 import { jitteredBackoff } from '../backoff.ts';
 import { TEAMS_CHANNEL } from './bot.ts';
+import { assertMaySendTo } from './loopback.ts';
 import {
   createRateLimiter,
   type RateLimiter,
@@ -28,7 +29,10 @@ export class ConversationGoneError extends Error {
 }
 
 export interface TeamsSender {
-  /** Sends the activities in order; resolves when all are out. Throws ConversationGoneError or the send error. */
+  /**
+   * Sends the activities in order; resolves when all are out. Throws ConversationGoneError, ServiceUrlRefusedError
+   * (no app id and a serviceUrl off this machine: nothing sent) or the send error.
+   */
   send(conversationId: string, activities: Partial<Activity>[]): Promise<void>;
 }
 
@@ -109,6 +113,8 @@ export function createTeamsSender(deps: SenderDeps): TeamsSender {
     if (!ref) throw new ConversationGoneError(conversationId, 'no conversation reference');
     if (ref.deadAt) throw new ConversationGoneError(conversationId, ref.deadReason ?? 'dead');
     let target = ref.reference as Partial<ConversationReference>;
+    // Without an app id nothing proves who we are: digests and reminders then go only to this machine.
+    assertMaySendTo(deps.appId !== '', target.serviceUrl);
     for (const activity of activities) {
       const thread = await sendOne(ref, target, activity);
       // A channel post opens a thread: the rest of the message goes into it.

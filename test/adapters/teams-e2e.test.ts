@@ -3,8 +3,9 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningBot, startBot } from '../../adapters/app.ts';
 import { parseConfig } from '../../adapters/config.ts';
+import { ServiceUrlRefusedError } from '../../adapters/teams/loopback.ts';
 import { ConversationGoneError } from '../../adapters/teams/proactive.ts';
-import { findConversationRef } from '../../src/kb/conversation-refs-repo.ts';
+import { findConversationRef, saveConversationRef } from '../../src/kb/conversation-refs-repo.ts';
 import { approveUser, findUser } from '../../src/kb/users-repo.ts';
 import { createFakeTeamsConnector, type FakeTeamsConnector, textOf } from '../support/fake-teams.ts';
 import { tempDir } from '../support/kb.ts';
@@ -128,14 +129,23 @@ describe('Teams, end to end (authentication off)', () => {
     expect(again.posted).toEqual([]);
   });
 
-  it('a malformed activity gets 400 (no type, broken JSON), an oversized one 413, and the server lives on', async () => {
+  it('a malformed activity gets 400 (no type, no sender, no conversation, broken JSON), an oversized one 413, and the server lives on', async () => {
     await start();
     expect((await post({ text: 'x' })).status).toBe(400);
     expect((await post(null, '{"type": "message",')).status).toBe(400);
     expect((await post(null, JSON.stringify({ type: 'message', text: 'x'.repeat(1_100_000) }))).status).toBe(
       413,
     );
+    // No sender, no conversation: nobody to answer, nowhere to answer to.
+    const { from: _from, ...noFrom } = message(fake.serviceUrl, 'xin chào');
+    const { conversation: _conversation, ...noConversation } = message(fake.serviceUrl, 'xin chào');
+    expect((await post(noFrom)).status).toBe(400);
+    expect((await post(noConversation)).status).toBe(400);
+    expect((await post({ ...noFrom, from: { name: 'Không có id' } })).status).toBe(400);
+    expect(fake.calls).toEqual([]);
     expect(logs.join('\n')).toContain('teams: malformed activity refused');
+    // Refusals are warnings (pino level 40), never a failed turn at error level.
+    expect(logs.map((line) => JSON.parse(line).level).filter((level) => level >= 50)).toEqual([]);
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
     expect((await say('xin chào')).text).toContain('Xin chào');
   });
@@ -195,10 +205,37 @@ describe('Teams endpoint guards', () => {
     expect(fake.posted).toEqual([]);
   });
 
-  it('in production an empty app id disables the endpoint (404) and says why at start', async () => {
-    await start({ NODE_ENV: 'production' });
-    expect((await post(message(fake.serviceUrl, 'xin chào'))).status).toBe(404);
-    expect(logs.join('\n')).toContain('MicrosoftAppId is empty');
-    expect(fake.posted).toEqual([]);
+  it.each(['production', 'development'])(
+    'NODE_ENV=%s, no app id: answers this machine; a serviceUrl off this machine is refused (403), nothing sent',
+    async (nodeEnv) => {
+      await start({ NODE_ENV: nodeEnv });
+      expect((await say('xin chào')).text).toContain('Xin chào');
+      // 0.0.0.0 is not a loopback address, yet on Linux a connection to it lands on this machine: had the bot
+      // posted there, the fake connector would have seen it, and nothing left the machine.
+      const port = new URL(fake.serviceUrl).port;
+      const calls = fake.calls.length;
+      const response = await post(message(`http://0.0.0.0:${port}/teams/`, 'xin chào', { kind: 'channel' }));
+      expect(response.status).toBe(403);
+      expect(fake.calls.length).toBe(calls);
+      expect(findConversationRef(bot.runtime.db, 'teams', CHANNEL_ID)).toBeNull();
+    },
+  );
+
+  it('no app id: digests and reminders go only to a conversation on this machine', async () => {
+    await start();
+    const port = new URL(fake.serviceUrl).port;
+    await say('đăng ký bản tin tuần Phòng Công chức, viên chức, Sở Nội vụ', { kind: 'groupChat' });
+    // The same conversation as if it had been learnt from Teams itself (an app id configured earlier).
+    const ref = findConversationRef(bot.runtime.db, 'teams', GROUP_CHAT_ID);
+    if (!ref) throw new Error('no reference stored');
+    const reference = { ...(ref.reference as object), serviceUrl: `http://0.0.0.0:${port}/teams/` };
+    saveConversationRef(bot.runtime.db, { ...ref, reference }, DAY());
+    const calls = fake.calls.length;
+    await expect(
+      bot.teams?.send(GROUP_CHAT_ID, [{ type: 'message', text: 'Bản tin' }]),
+    ).rejects.toBeInstanceOf(ServiceUrlRefusedError);
+    expect(fake.calls.length).toBe(calls);
+    // Refused is not "bot removed": the subscription stays for when an app id is configured.
+    expect(findConversationRef(bot.runtime.db, 'teams', GROUP_CHAT_ID)?.deadAt).toBeNull();
   });
 });

@@ -114,6 +114,7 @@ describe('Teams bot with botbuilder TestAdapter', () => {
       assistant: runtime.assistant,
       logger: pino({ level: 'silent' }),
       clock: DAY,
+      instanceId: 'test-instance',
     });
     const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'msteams', recipient: BOT });
     const channel = message('https://test.com', 'ai chủ trì việc tuyển dụng công chức ở Sở Nội vụ', {

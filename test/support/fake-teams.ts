@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { BAD_JSON, MAX_BODY_BYTES, readBody, TOO_BIG } from './fake-teams-body.ts';
 
 export { textOf } from './teams-card-text.ts';
 
@@ -69,6 +70,11 @@ export interface FakeTeamsConnector {
    * are activity POSTs and createConversation, which counts as a send to its channel.
    */
   failNext(conversationId: string | '*', responses: ScriptedFailure[]): void;
+  /**
+   * Activity POSTs to this conversation wait until release(). One whose caller hung up meanwhile (the bot was
+   * killed mid-answer) was never accepted: it is dropped, not recorded in `posted`.
+   */
+  hold(conversationId: string): { release(): void };
   waitForPosted(count: number, timeoutMs?: number): Promise<void>;
   /** Forgets posted, created, calls and unused failNext scripts, so a shared fake starts each test clean. */
   reset(): void;
@@ -87,15 +93,12 @@ interface State {
   calls: FakeTeamsCall[];
   members: Map<string, FakeTeamsMember>;
   scripts: Map<string, ScriptedFailure[]>;
+  held: Map<string, Promise<void>>;
   postedListeners: Set<() => void>;
   lastId: number;
 }
 
 const PREFIX = '/teams/';
-const MAX_BODY_BYTES = 1024 * 1024;
-// Symbols, not strings, so no JSON body can pass for them.
-const TOO_BIG = Symbol('too big');
-const BAD_JSON = Symbol('bad JSON');
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
 const fail = (status: number, code: string, message: string): Reply => ({
@@ -112,6 +115,7 @@ export async function createFakeTeamsConnector(): Promise<FakeTeamsConnector> {
     calls: [],
     members: new Map(),
     scripts: new Map(),
+    held: new Map(),
     postedListeners: new Set(),
     lastId: Date.now(),
   };
@@ -126,7 +130,7 @@ export async function createFakeTeamsConnector(): Promise<FakeTeamsConnector> {
       body: undefined,
     };
     state.calls.push(call);
-    void handle(state, call, req)
+    void handle(state, call, req, () => res.destroyed || req.socket.destroyed)
       .catch(() => fail(500, 'InternalServerError', 'fake Teams: handler failed'))
       .then((reply) => {
         call.status = reply.status;
@@ -146,6 +150,16 @@ export async function createFakeTeamsConnector(): Promise<FakeTeamsConnector> {
     failNext(conversationId, responses) {
       state.scripts.set(conversationId, [...(state.scripts.get(conversationId) ?? []), ...responses]);
     },
+    hold(conversationId) {
+      let release = () => {};
+      state.held.set(conversationId, new Promise<void>((resolve) => (release = resolve)));
+      return {
+        release() {
+          state.held.delete(conversationId);
+          release();
+        },
+      };
+    },
     waitForPosted: (count, timeoutMs = 5_000) => waitForPosted(state, count, timeoutMs),
     reset() {
       // In place: tests hold the arrays through the connector object.
@@ -162,7 +176,12 @@ export async function createFakeTeamsConnector(): Promise<FakeTeamsConnector> {
   };
 }
 
-async function handle(state: State, call: FakeTeamsCall, req: IncomingMessage): Promise<Reply> {
+async function handle(
+  state: State,
+  call: FakeTeamsCall,
+  req: IncomingMessage,
+  callerGone: () => boolean,
+): Promise<Reply> {
   const body = await readBody(req); // read before routing, so even a 404 leaves a clean connection
   const url = (req.url ?? '').split('?')[0] ?? '';
   if (!url.startsWith(PREFIX)) return notFound(call);
@@ -185,7 +204,11 @@ async function handle(state: State, call: FakeTeamsCall, req: IncomingMessage): 
   call.body = body;
   const route = `${call.method} ${collection ?? ''}${itemId === null ? '' : '/id'}`;
   if (route === 'POST ' && conversationId === null) return createConversation(state, call, body);
-  if (route === 'POST activities' || route === 'POST activities/id') return send(state, call, itemId);
+  if (route === 'POST activities' || route === 'POST activities/id') {
+    await state.held.get(conversationId ?? '');
+    if (callerGone()) return fail(499, 'ClientClosedRequest', 'fake Teams: the caller hung up; not accepted');
+    return send(state, call, itemId);
+  }
   if (route === 'PUT activities/id' || route === 'DELETE activities/id') return ok({});
   if (route === 'GET members/id' && itemId !== null) {
     return ok(state.members.get(itemId) ?? madeUpMember(itemId));
@@ -253,24 +276,6 @@ function madeUpMember(userId: string): FakeTeamsMember {
   const hex = createHash('sha1').update(userId).digest('hex');
   const aadObjectId = hex.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
   return { id: userId, name: `Fake User ${userId}`, aadObjectId };
-}
-
-/** Drains the whole body even when too big, so the client finishes writing and reads the 413. */
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
-  if (size > MAX_BODY_BYTES) return TOO_BIG;
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return BAD_JSON;
-  }
 }
 
 function waitForPosted(state: State, count: number, timeoutMs: number): Promise<void> {
