@@ -1,33 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
 import { createRuntime, type Runtime } from '../src/cli/runtime.ts';
 import { formatFileResult } from '../src/import/report.ts';
-import { findUnhandled } from '../src/kb/inbound-repo.ts';
-import { HEARTBEAT_MS, heartbeat, markStopped, registerInstance } from '../src/kb/instances-repo.ts';
+import { type InstanceInfo, markStopped, registerInstance } from '../src/kb/instances-repo.ts';
 import { loadWorkingCalendar } from '../src/vi/working-calendar.ts';
+import { type ActiveDuties, createActiveDuties } from './active-duties.ts';
+import { startDailyBackups } from './backups.ts';
 import type { Config } from './config.ts';
 import { createHttpServer } from './http.ts';
+import { hostIdentity, type LeaseKeeper, type Role, startLeaseKeeper } from './lease.ts';
 import type { Deliverer } from './outbox/deliverer.ts';
 import { zaloDeliverer } from './outbox/zalo-deliverer.ts';
 import { type Scheduler, startScheduler } from './scheduler.ts';
+import { STOP_BOUND_MS, stopGracefully } from './shutdown.ts';
 import { teamsDeliverer } from './teams/outbox-deliverer.ts';
 import type { TeamsSender } from './teams/proactive.ts';
-import { createTeams, teamsDisabledReason } from './teams/wiring.ts';
-import { createZaloAdapter, ZALO_CHANNEL, type ZaloAdapter } from './zalo/adapter.ts';
-import { createZaloClient, type ZaloClient } from './zalo/client.ts';
-import { type Poller, startPolling } from './zalo/poller.ts';
+import { createTeams, type TeamsWiring } from './teams/wiring.ts';
+import { wireZalo, type ZaloWiring } from './zalo/wiring.ts';
 
 export interface RunningBot {
   url: string;
   /** This server's id in the `instances` table (claims and the lease name it). */
   instanceId: string;
   runtime: Runtime;
-  /** Proactive sends to Teams (digests); null when the endpoint is off. */
+  /** Proactive sends to Teams (digests); without an app id only to conversations on this machine. */
   teams: TeamsSender | null;
-  /** Digests and reminders; null with SCHEDULER=off. */
-  scheduler: Scheduler | null;
-  /** Graceful stop: no new updates, the ones in hand are finished, the database is closed. */
+  /** Digests and reminders while this server is the active one; null on standby or with SCHEDULER=off. */
+  readonly scheduler: Scheduler | null;
+  /** Whether this server holds the database's lease (poller, scheduler, backups) or stands by. */
+  role(): Role;
+  /**
+   * Graceful stop: no new work, the work in hand finished (within a bound), the lease freed, the database
+   * checkpointed and closed. Calling it again returns the same stop.
+   */
   stop(): Promise<void>;
 }
 
@@ -42,123 +47,159 @@ export function createLogger(config: Config): Logger {
   });
 }
 
-interface ZaloWiring {
-  adapter: ZaloAdapter;
-  client: ZaloClient;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-function wireZalo(config: Config, token: string, runtime: Runtime, logger: Logger): ZaloWiring {
-  const client = createZaloClient({ token, baseUrl: config.ZALO_API_BASE, logger });
-  const adapter = createZaloAdapter({
-    db: runtime.db,
-    client,
-    assistant: runtime.assistant,
-    logger,
-    botName: config.ZALO_BOT_NAME ?? null,
-    clock: runtime.clock,
-  });
-  let poller: Poller | null = null;
-  return {
-    adapter,
-    client,
-    async start() {
-      // Updates stored but not answered before the last stop are answered now.
-      for (const pending of findUnhandled(runtime.db, ZALO_CHANNEL))
-        void adapter.replay(JSON.parse(pending.payload));
-      if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) {
-        await client.setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET);
-        logger.info('zalo: webhook registered');
-      } else {
-        poller = startPolling(client, adapter, logger);
-        logger.info('zalo: long polling (no ZALO_WEBHOOK_URL)');
-      }
-    },
-    async stop() {
-      await poller?.stop();
-      await adapter.idle();
-      await client.close();
-    },
-  };
-}
-
-/** Starts the whole bot: knowledge base, conversation core, HTTP server and the configured chat adapters. */
 export interface StartOptions {
   logger?: Logger;
-  /** Tests pin the day; the server uses the real clock. */
+  /** Tests pin the day; the server uses the real clock (heartbeats and the lease too). */
   clock?: () => Date;
+  /** How long a stop waits for the work in hand (default STOP_BOUND_MS, 10 s); tests shorten it. */
+  stopBoundMs?: number;
 }
 
+/**
+ * Starts the whole bot: knowledge base, conversation core, HTTP server and the configured chat adapters; the
+ * poller, the scheduler and the backups when this server takes the database's lease (adapters/lease.ts).
+ */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config);
   const runtime = await createRuntime(config.DB_PATH, options.clock);
-  // Every server on the database is registered and beats, so work claimed by a process that died can be told
-  // from work another running server is still doing.
-  const instanceId = randomUUID();
-  registerInstance(runtime.db, { id: instanceId, pid: process.pid, host: hostname() }, runtime.clock());
-  const beat = setInterval(() => heartbeat(runtime.db, instanceId, runtime.clock()), HEARTBEAT_MS);
-  beat.unref();
-  for (const r of runtime.seeded)
-    logger.info({ file: r.file, ok: r.kind === 'imported' }, formatFileResult(r));
-  const zalo = config.ZALO_BOT_TOKEN ? wireZalo(config, config.ZALO_BOT_TOKEN, runtime, logger) : null;
-  const webhook =
-    zalo && config.ZALO_WEBHOOK_SECRET ? { adapter: zalo.adapter, secret: config.ZALO_WEBHOOK_SECRET } : null;
-  const disabled = teamsDisabledReason(config);
-  const teams = disabled ? null : createTeams(config, runtime, logger);
+  // Registered before anything is claimed: a claim by this server must never look like a dead server's.
+  const instance: InstanceInfo = { id: randomUUID(), pid: process.pid, host: hostIdentity() };
+  registerInstance(runtime.db, instance, runtime.clock());
+  try {
+    return await serve(config, runtime, {
+      logger,
+      instance,
+      stopBoundMs: options.stopBoundMs ?? STOP_BOUND_MS,
+    });
+  } catch (error) {
+    markStopped(runtime.db, instance.id, runtime.clock());
+    runtime.db.close();
+    throw error;
+  }
+}
+
+interface ServeOptions {
+  logger: Logger;
+  instance: InstanceInfo;
+  stopBoundMs: number;
+}
+
+/** The HTTP server first (every instance serves it), then the lease decides whether this one also runs duties. */
+async function serve(config: Config, runtime: Runtime, options: ServeOptions): Promise<RunningBot> {
+  const { logger, instance } = options;
+  const token = config.ZALO_BOT_TOKEN;
+  const zalo = token ? wireZalo(config, token, runtime, logger, instance.id) : null;
+  // Always served: with an app id behind Bot Framework authentication, without one to this machine only.
+  const teams = createTeams(config, runtime, logger, instance.id);
+  let keeper: LeaseKeeper | null = null;
+  const role = (): Role => keeper?.role() ?? 'standby';
   const app = createHttpServer({
     db: runtime.db,
     logger,
-    zalo: webhook,
-    teams: teams ?? { disabled: disabled ?? '' },
+    zalo: zalo?.webhook ?? null,
+    teams,
+    role: () => ({ role: role(), instance: instance.id }),
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
-  logger.info({ port: config.PORT, db: config.DB_PATH }, 'nhiemvu đang chạy');
-  if (disabled) logger.warn(`Teams tắt: ${disabled}`);
-  else if (teams && !teams.authEnabled)
-    logger.warn('Teams: MicrosoftAppId trống, /api/messages chạy KHÔNG xác thực (chỉ để thử trên máy).');
-  else logger.info('Teams: /api/messages bật, có xác thực Bot Framework');
-  const deliverers: Deliverer[] = [
-    ...(zalo ? [zaloDeliverer(zalo.client)] : []),
-    ...(teams ? [teamsDeliverer(teams.sender)] : []),
-  ];
-  const scheduler =
-    config.SCHEDULER === 'on'
-      ? startScheduler({
-          db: runtime.db,
-          knowledge: runtime.knowledge,
-          calendar: loadWorkingCalendar(config.CALENDAR_PATH),
-          deliverers,
-          logger,
-          clock: runtime.clock,
-          reminders: { days: config.REMINDER_DAYS, time: config.REMINDER_TIME },
-        })
-      : null;
-  if (zalo) await zalo.start();
-  else {
-    logger.info(
-      'Chưa cấu hình kênh chat. Thử bot: npm run --silent cli -- chat --org "Sở Nội vụ" --unit "Văn phòng Sở"',
-    );
-    logger.info(
-      'Kết nối Zalo: đặt ZALO_BOT_TOKEN (và ZALO_WEBHOOK_URL + ZALO_WEBHOOK_SECRET nếu dùng webhook).',
-    );
-    logger.info(
-      'Kết nối Teams: đặt MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType=SingleTenant, MicrosoftAppTenantId.',
-    );
-  }
+  logStarted(config, runtime, logger, address, teams, zalo);
+  const duties = activeDuties(config, runtime, logger, zalo, teams);
+  const closeHttp = () => app.close();
+  const lease = await takeRole(runtime, logger, instance, duties, closeHttp);
+  keeper = lease;
+  let stopping: Promise<void> | null = null;
   return {
     url: address.replace('0.0.0.0', '127.0.0.1'),
-    instanceId,
+    instanceId: instance.id,
     runtime,
-    teams: teams?.sender ?? null,
-    scheduler,
-    async stop() {
-      await scheduler?.stop();
-      await app.close();
-      await zalo?.stop();
-      clearInterval(beat);
-      markStopped(runtime.db, instanceId, runtime.clock());
-      runtime.db.close();
+    teams: teams.sender,
+    get scheduler() {
+      return duties.scheduler();
+    },
+    role,
+    stop() {
+      const parts = { db: runtime.db, logger, keeper: lease, duties, zalo, closeHttp };
+      stopping ??= stopGracefully({ ...parts, boundMs: options.stopBoundMs });
+      return stopping;
     },
   };
+}
+
+/** The lease decides whether this instance runs the duties; a start that fails closes what it opened. */
+async function takeRole(
+  runtime: Runtime,
+  logger: Logger,
+  instance: InstanceInfo,
+  duties: ActiveDuties,
+  closeHttp: () => Promise<unknown>,
+): Promise<LeaseKeeper> {
+  const { db, clock } = runtime;
+  try {
+    return await startLeaseKeeper({
+      db,
+      instance,
+      logger,
+      clock,
+      onActive: duties.start,
+      onStandby: duties.stop,
+      onTick: duties.tick,
+    });
+  } catch (error) {
+    await duties.stop();
+    await closeHttp();
+    throw error;
+  }
+}
+
+/** What runs on the active instance only: Zalo polling or webhook, replays, the scheduler, daily backups. */
+function activeDuties(
+  config: Config,
+  runtime: Runtime,
+  logger: Logger,
+  zalo: ZaloWiring | null,
+  teams: TeamsWiring,
+): ActiveDuties {
+  const { db, clock } = runtime;
+  const deliverers: Deliverer[] = [
+    ...(zalo ? [zaloDeliverer(zalo.client)] : []),
+    teamsDeliverer(teams.sender),
+  ];
+  const reminders = { days: config.REMINDER_DAYS, time: config.REMINDER_TIME };
+  const calendar = config.SCHEDULER === 'on' ? loadWorkingCalendar(config.CALENDAR_PATH) : null;
+  const dir = config.BACKUP_DIR;
+  return createActiveDuties({
+    db,
+    logger,
+    clock,
+    zalo,
+    replayTeamsOrphans: () => teams.replayOrphans(),
+    startScheduler: calendar
+      ? () =>
+          startScheduler({ db, knowledge: runtime.knowledge, calendar, deliverers, logger, clock, reminders })
+      : null,
+    startBackups: dir ? () => startDailyBackups({ db, dir, keep: config.BACKUP_KEEP, clock, logger }) : null,
+  });
+}
+
+function logStarted(
+  config: Config,
+  runtime: Runtime,
+  logger: Logger,
+  address: string,
+  teams: TeamsWiring,
+  zalo: ZaloWiring | null,
+): void {
+  for (const r of runtime.seeded)
+    logger.info({ file: r.file, ok: r.kind === 'imported' }, formatFileResult(r));
+  logger.info({ address, port: config.PORT, db: config.DB_PATH, pid: process.pid }, 'nhiemvu đang chạy');
+  logger.info(teams.mode);
+  if (zalo) return;
+  logger.info(
+    'Chưa cấu hình kênh chat. Thử bot: npm run --silent cli -- chat --org "Sở Nội vụ" --unit "Văn phòng Sở"',
+  );
+  logger.info(
+    'Kết nối Zalo: đặt ZALO_BOT_TOKEN (và ZALO_WEBHOOK_URL + ZALO_WEBHOOK_SECRET nếu dùng webhook).',
+  );
+  logger.info(
+    'Kết nối Teams: đặt MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType=SingleTenant, MicrosoftAppTenantId.',
+  );
 }

@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Db } from '../src/kb/open.ts';
 import { isDatabaseReachable } from '../src/kb/plans-repo.ts';
+import type { Role } from './lease.ts';
 import type { TeamsWiring } from './teams/wiring.ts';
 import type { ZaloAdapter } from './zalo/adapter.ts';
 
@@ -13,8 +14,10 @@ export interface HttpDeps {
   db: Db;
   logger: Logger;
   zalo: { adapter: ZaloAdapter; secret: string } | null;
-  /** Teams' endpoint, or why it is off (404). */
-  teams: { handle: TeamsWiring['handle'] } | { disabled: string };
+  /** Teams' endpoint: Bot Framework authentication with an app id, else open to this machine only. */
+  teams: Pick<TeamsWiring, 'admitPeer' | 'handle'>;
+  /** This server's part on its database, for /healthz (adapters/lease.ts). */
+  role(): { role: Role; instance: string };
 }
 
 /** Constant-time comparison that also works for different lengths: compare digests, not the strings. */
@@ -40,9 +43,12 @@ export function createHttpServer(deps: HttpDeps) {
     void reply.status(status).send({ error: status < 500 ? error.message : 'internal error' });
   });
 
+  // A standby is healthy too (it serves the webhook and Teams): `role` says which one runs the poller and the
+  // scheduler, so a monitor can tell that exactly one does.
   app.get('/healthz', async (_request, reply) => {
     const ok = isDatabaseReachable(deps.db);
-    return reply.status(ok ? 200 : 503).send({ ok, database: ok ? 'reachable' : 'unreachable' });
+    const body = { ok, database: ok ? 'reachable' : 'unreachable', ...deps.role() };
+    return reply.status(ok ? 200 : 503).send(body);
   });
 
   app.post('/api/zalo/webhook', {
@@ -63,13 +69,10 @@ export function createHttpServer(deps: HttpDeps) {
     },
   });
 
-  app.post('/api/messages', async (request, reply) => {
-    const { teams } = deps;
-    if ('disabled' in teams) {
-      deps.logger.warn({ ip: request.ip }, `teams: request refused (${teams.disabled})`);
-      return reply.status(404).send({ error: 'Teams endpoint is not enabled' });
-    }
-    return teams.handle(request, reply);
+  app.post('/api/messages', {
+    // Checked on the connection before the body is even read.
+    onRequest: (request, reply) => deps.teams.admitPeer(request, reply),
+    handler: (request, reply) => deps.teams.handle(request, reply),
   });
 
   return app;

@@ -2,7 +2,6 @@ import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import type { Knowledge } from '../src/core/knowledge.ts';
 import type { Db } from '../src/kb/open.ts';
-import { settleInterrupted } from '../src/kb/outbox-repo.ts';
 import { planDigests } from '../src/schedule/plan-digests.ts';
 import {
   DEFAULT_REMINDERS,
@@ -32,17 +31,21 @@ export interface RunSummary extends DrainResult {
 export interface Scheduler {
   /** One pass: plan what is due at the clock's time, then send it. Passes never overlap. */
   runOnce(): Promise<RunSummary>;
+  /** No new pass, no new send; resolves once the sends under way are done. */
   stop(): Promise<void>;
+  /** Whether a pass is under way (what a stop cut short, if it had to). */
+  busy(): boolean;
 }
 
 /**
  * The chasing side of the bot: every minute (croner, Asia/Ho_Chi_Minh) it puts due digests and reminders into
  * the outbox and drains it. Schedules live in SQLite (subscriptions' weekday and time), so nothing is lost on a
- * restart; at start, sends cut off by the last stop are settled as "unknown" (never repeated) and a pass runs at
- * once, which catches up a run missed while the server was down.
+ * restart; a pass runs at once at start, which catches up a run missed while the server was down. Only the
+ * active instance runs it; sends cut off by the last holder's stop are settled before (adapters/active-duties.ts).
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   let running: Promise<RunSummary> | null = null;
+  const stopping = new AbortController();
   // Reminders are worked out once a day (the minute tick would redo every person's tasks each minute); a restart
   // works them out again, and the outbox keys keep that from sending anything twice.
   let remindersPlannedOn: string | null = null;
@@ -60,6 +63,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       deliverers: deps.deliverers,
       logger: deps.logger,
       clock: deps.clock,
+      signal: stopping.signal,
     });
     const summary = { digests, reminders, ...drained };
     if (digests + reminders + drained.sent + drained.failed + drained.gone + drained.unknown > 0)
@@ -75,16 +79,15 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   return {
     runOnce,
     async stop() {
-      await running;
+      stopping.abort();
+      await running?.catch(() => undefined); // a failed pass was logged by whoever started it
     },
+    busy: () => running !== null,
   };
 }
 
 /** Starts the minute tick (and a first pass at once). */
 export function startScheduler(deps: SchedulerDeps): Scheduler {
-  const interrupted = settleInterrupted(deps.db, deps.clock());
-  if (interrupted > 0)
-    deps.logger.warn({ interrupted }, 'scheduler: sends cut off by the last stop are not repeated');
   const scheduler = createScheduler(deps);
   const tick = () =>
     void scheduler
@@ -98,5 +101,6 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
       job.stop();
       await scheduler.stop();
     },
+    busy: scheduler.busy,
   };
 }

@@ -12,6 +12,8 @@ export interface DrainDeps {
   clock: () => Date;
   /** Chats served at once (each chat's rows go one after another). */
   concurrency?: number;
+  /** A stop: no new send starts (the ones under way finish); what is left stays pending for the next run. */
+  signal?: AbortSignal;
 }
 
 export interface DrainResult {
@@ -38,7 +40,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainResult> {
   const pools = [...byChannel.keys()].map(async (channel) => {
     const queue = [...chats.values()].filter((rows) => rows[0]?.channel === channel);
     const worker = async () => {
-      for (let chat = queue.shift(); chat; chat = queue.shift())
+      for (let chat = queue.shift(); chat && !deps.signal?.aborted; chat = queue.shift())
         await drainChat(deps, byChannel, chat, result);
     };
     await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 16) }, worker));
@@ -54,6 +56,7 @@ async function drainChat(
   result: DrainResult,
 ): Promise<void> {
   for (const [i, row] of rows.entries()) {
+    if (deps.signal?.aborted) return;
     const deliverer = byChannel.get(row.channel);
     if (!deliverer || !isOutboxPayload(row.payload)) {
       markDone(deps.db, row.id, 'failed', deps.clock(), 'no deliverer or unreadable payload');

@@ -3,8 +3,9 @@ import type { ZaloAdapter } from './adapter.ts';
 import { ZaloApiError, type ZaloClient } from './client.ts';
 
 /**
- * Long polling, for an office with no public address: one poller per token, polls one after another. An update
- * is handed to the adapter, which stores it before answering (Zalo will not deliver it again).
+ * Long polling, for an office with no public address: one poller per token (only the active instance runs it),
+ * polls one after another. An update is handed to the adapter, which stores it before answering (Zalo will not
+ * deliver it again). `stop` aborts the poll under way and resolves once the update in hand is answered.
  */
 export interface Poller {
   stop(): Promise<void>;
@@ -30,7 +31,7 @@ export function startPolling(
           break;
         }
         logger.warn({ err: error }, 'zalo: polling failed, retrying');
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await pause(1000, controller.signal);
       }
     }
   };
@@ -42,4 +43,17 @@ export function startPolling(
       await done;
     },
   };
+}
+
+/** A wait that a stop cuts short: the poller must not hold a graceful stop for its retry delay. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

@@ -8,7 +8,10 @@ import { prepared } from './prepared.ts';
  * statement, so two instances can never both hold it.
  */
 
-/** How long a heartbeat or a lease counts without renewal. Renewed every HEARTBEAT_MS, so a dead holder is replaced within LEASE_MS + HEARTBEAT_MS. */
+/**
+ * How long a heartbeat or a lease counts without renewal. Both are renewed every HEARTBEAT_MS, so a holder that
+ * died is replaced within LEASE_MS + HEARTBEAT_MS (25 s); on the same host at the next check (its pid is gone).
+ */
 export const LEASE_MS = 20_000;
 export const HEARTBEAT_MS = 5_000;
 
@@ -18,6 +21,10 @@ export const ACTIVE_LEASE = 'active';
 export interface InstanceInfo {
   id: string;
   pid: number;
+  /**
+   * Where `pid` means something: the machine and its process namespace (adapters/lease.ts builds it), so an
+   * instance on the same host can tell that a registered process is gone without waiting for its heartbeat.
+   */
   host: string;
 }
 
@@ -33,13 +40,32 @@ export function heartbeat(db: Db, id: string, now: Date): void {
   prepared(db, 'UPDATE instances SET heartbeat_at = ? WHERE id = ?').run(now.toISOString(), id);
 }
 
-/** A clean stop: the instance is known gone at once (no need to wait for its heartbeat to age). */
+/**
+ * A clean stop (or a process found dead on this host): the instance is known gone at once, with no wait for its
+ * heartbeat to age, and its leases are freed.
+ */
 export function markStopped(db: Db, id: string, now: Date): void {
-  prepared(db, 'UPDATE instances SET stopped_at = ? WHERE id = ?').run(now.toISOString(), id);
+  prepared(db, 'UPDATE instances SET stopped_at = ? WHERE id = ? AND stopped_at IS NULL').run(
+    now.toISOString(),
+    id,
+  );
   prepared(db, 'DELETE FROM leases WHERE holder = ?').run(id);
-  // Old rows are of no use once stopped for a day; keeps the table small across many restarts.
-  prepared(db, 'DELETE FROM instances WHERE stopped_at IS NOT NULL AND stopped_at < ?').run(
-    new Date(now.getTime() - 86_400_000).toISOString(),
+  // Rows stopped, or silent, for a day are of no use; keeps the table small across many restarts and crashes.
+  const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+  prepared(db, 'DELETE FROM instances WHERE coalesce(stopped_at, heartbeat_at) < ?').run(dayAgo);
+}
+
+/** Instances on `host` not marked stopped, however old their heartbeat: candidates for a process check. */
+export function unstoppedOnHost(db: Db, host: string): InstanceInfo[] {
+  return prepared<[string], InstanceInfo>(
+    db,
+    'SELECT id, pid, host FROM instances WHERE host = ? AND stopped_at IS NULL ORDER BY started_at',
+  ).all(host);
+}
+
+export function findInstance(db: Db, id: string): InstanceInfo | null {
+  return (
+    prepared<[string], InstanceInfo>(db, 'SELECT id, pid, host FROM instances WHERE id = ?').get(id) ?? null
   );
 }
 

@@ -3,8 +3,9 @@ import { prepared } from './prepared.ts';
 
 /**
  * The channel-neutral outbox. A row is written before a message goes out ('pending'), marked 'sending' just
- * before the platform is called and 'sent' (or 'failed'/'gone') after. A row found 'sending' at start-up may or
- * may not have reached the chat: it is marked 'unknown' and never sent again, so nobody gets a digest twice.
+ * before the platform is called and 'sent' (or 'failed'/'gone') after. A row found 'sending' when an instance
+ * takes the outbox over may or may not have reached the chat: it is marked 'unknown' and never sent again, so
+ * nobody gets a digest twice.
  */
 export const OUTBOX_KINDS = ['digest', 'reminder', 'ping'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
@@ -115,7 +116,11 @@ export function markDone(
   );
 }
 
-/** At start-up: sends cut off by a stop may have gone out; they are never repeated. Returns how many. */
+/**
+ * When an instance becomes the active one (the only one that drains the outbox): sends cut off by the previous
+ * holder's stop may have gone out; they are never repeated. Not at every start: a standby starting beside a
+ * running active one would mark that one's sends in flight. Returns how many.
+ */
 export function settleInterrupted(db: Db, now: Date): number {
   return prepared(
     db,
