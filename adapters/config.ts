@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -54,6 +55,10 @@ export const configSchema = z
         .optional(),
     ),
     MicrosoftAppTenantId: optional,
+    /** Folder of the daily backups (adapters/backups.ts); empty = no daily backup. It must exist. */
+    BACKUP_DIR: optional,
+    /** How many daily backups to keep (the newest). */
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
   })
   .superRefine((c, ctx) => {
     if (c.ZALO_WEBHOOK_URL && !c.ZALO_WEBHOOK_SECRET) {
@@ -94,9 +99,23 @@ function checkTeams(
 }
 export type Config = z.infer<typeof configSchema>;
 
+/** zod's own messages ("expected number, received NaN") in Vietnamese, like ours; per parse, not global. */
+const VIETNAMESE = z.locales.vi().localeError;
+
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = configSchema.safeParse(env);
+  const parsed = configSchema.safeParse(env, { error: VIETNAMESE });
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
   throw new Error(`Cấu hình môi trường không hợp lệ:\n${lines.join('\n')}`);
+}
+
+/**
+ * Reads `.env` (in the working directory: the project folder under npm) when there is one, with Node's own
+ * loader: a variable already set in the environment wins, so a service manager or a shell can override the file.
+ * Returns the file read, or null.
+ */
+export function loadDotEnv(file = '.env'): string | null {
+  if (!existsSync(file)) return null;
+  process.loadEnvFile(file);
+  return file;
 }

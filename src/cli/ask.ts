@@ -7,6 +7,7 @@ import type { Answer } from '../core/types.ts';
 import type { Lexicon } from '../ingest/units/lexicon.ts';
 import type { Db } from '../kb/open.ts';
 import { approveUser, ensureUser, findUser, setUserRole, setUserUnit, USER_ROLES } from '../kb/users-repo.ts';
+import { toFailureReport } from '../reply/failure-reply.ts';
 import type { ChatLexicon } from '../vi/message.ts';
 
 export const CLI_CHANNEL = 'cli';
@@ -19,7 +20,7 @@ export const askRequestSchema = z.object({
   user: z.string().min(1).optional(),
   today: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'cần ngày dạng YYYY-MM-DD')
     .optional(),
 });
 export type AskRequest = z.infer<typeof askRequestSchema>;
@@ -81,19 +82,28 @@ export async function askJsonLines(deps: AskDeps, input: NodeJS.ReadableStream, 
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    let parsed: AskRequest;
-    try {
-      parsed = askRequestSchema.parse(JSON.parse(line));
-    } catch (error) {
-      out.write(
-        `${JSON.stringify({ error: `Dòng không hợp lệ: ${error instanceof Error ? error.message : String(error)}` })}\n`,
-      );
+    const parsed = parseRequestLine(line);
+    if (typeof parsed === 'string') {
+      out.write(`${JSON.stringify({ error: `Dòng không hợp lệ: ${parsed}` })}\n`);
       continue;
     }
     try {
       out.write(`${JSON.stringify(ask(deps, parsed))}\n`);
     } catch (error) {
-      out.write(`${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n`);
+      out.write(`${JSON.stringify({ error: toFailureReport(error) })}\n`);
     }
   }
+}
+
+/** A request, or why the line is not one (in Vietnamese: which field, what was expected). */
+function parseRequestLine(line: string): AskRequest | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return 'không phải JSON';
+  }
+  const parsed = askRequestSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  return parsed.error.issues.map((i) => `${i.path.join('.') || 'dòng'}: ${i.message}`).join('; ');
 }

@@ -4,7 +4,7 @@ import type { FileResult } from '../import/import-files.ts';
 import { loadLexicon } from '../import/lexicon-file.ts';
 import { seedIfEmpty } from '../import/seed.ts';
 import type { Lexicon } from '../ingest/units/lexicon.ts';
-import { type Db, openDatabase } from '../kb/open.ts';
+import { type Db, type OpenOptions, openDatabase } from '../kb/open.ts';
 import { DEFAULT_LEXICON_PATH } from '../paths.ts';
 import { loadChatLexicon } from '../vi/message.ts';
 import { createAskDeps } from './ask.ts';
@@ -19,10 +19,22 @@ export interface Runtime {
   seeded: FileResult[];
 }
 
-/** Opens the knowledge base (seeding an empty one with the shipped plans) and builds the conversation core. */
-export async function createRuntime(dbPath: string, clock: () => Date = () => new Date()): Promise<Runtime> {
-  const db = openDatabase(dbPath);
-  const lexicon = loadLexicon(DEFAULT_LEXICON_PATH);
-  const seeded = await seedIfEmpty(db, lexicon, clock, process.cwd());
-  return { ...createAskDeps(db, lexicon, loadChatLexicon(), clock), lexicon, seeded };
+/**
+ * Opens the knowledge base (seeding an empty one with the shipped plans) and builds the conversation core.
+ * With `mustExist`, a missing database is an error instead of a new one (commands that only read or administer).
+ */
+export async function createRuntime(
+  dbPath: string,
+  clock: () => Date = () => new Date(),
+  open: OpenOptions = {},
+): Promise<Runtime> {
+  const db = openDatabase(dbPath, open);
+  try {
+    const lexicon = loadLexicon(DEFAULT_LEXICON_PATH);
+    const seeded = await seedIfEmpty(db, lexicon, clock, process.cwd());
+    return { ...createAskDeps(db, lexicon, loadChatLexicon(), clock), lexicon, seeded };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }

@@ -9,6 +9,9 @@ import type { Lexicon } from '../ingest/units/lexicon.ts';
 import { findUnchangedImport, type ImportSummary, importPlan } from '../kb/import-plan.ts';
 import type { Db } from '../kb/open.ts';
 import { findPlanLabel } from '../kb/plans-repo.ts';
+import { toStorageFailure } from '../kb/sqlite-errors.ts';
+import { MESSAGES } from '../reply/messages.ts';
+import { DEFAULT_IMPORT_MAX_MB, formatSize, megabytes } from './file-size.ts';
 
 export type FileResult =
   | {
@@ -28,6 +31,8 @@ export interface ImportOptions {
   /** Paths in results are shown relative to this folder. */
   cwd: string;
   onProgress?: (done: number, total: number, result: FileResult) => void;
+  /** Larger plan files are refused before they are read; default DEFAULT_IMPORT_MAX_MB. */
+  maxFileBytes?: number;
 }
 
 /** Expands folders (recursively, sorted) into the plan files they hold; sidecar .meta.json files are not plans. */
@@ -63,6 +68,7 @@ async function importOne(file: string, options: ImportOptions): Promise<FileResu
   const shown = relative(options.cwd, file).split(sep).join('/') || file;
   try {
     if (!existsSync(file)) throw new DocumentError('Không tìm thấy tệp');
+    checkSize(file, options.maxFileBytes ?? megabytes(DEFAULT_IMPORT_MAX_MB));
     const bytes = readFileSync(file);
     const metaPath = `${file}.meta.json`;
     const metaBytes = existsSync(metaPath) ? readFileSync(metaPath) : null;
@@ -87,13 +93,20 @@ async function importOne(file: string, options: ImportOptions): Promise<FileResu
       return { kind: 'failed', file: shown, message: error.message, line: error.line };
     // Not the document's fault (disk, database, a bug): say so, with the detail for whoever maintains the bot.
     const detail = error instanceof Error ? error.message : String(error);
-    return {
-      kind: 'failed',
-      file: shown,
-      message: `Lỗi hệ thống khi nhập (chi tiết: ${detail})`,
-      line: null,
-    };
+    const failure = toStorageFailure(error);
+    const what = failure ? MESSAGES.storage[failure] : 'Lỗi hệ thống khi nhập';
+    return { kind: 'failed', file: shown, message: `${what} (chi tiết: ${detail})`, line: null };
   }
+}
+
+/** Checked on the file's size alone, before a byte is read. */
+function checkSize(file: string, maxBytes: number): void {
+  const size = statSync(file).size;
+  if (size <= maxBytes) return;
+  throw new DocumentError(
+    `Tệp nặng ${formatSize(size)}, vượt giới hạn ${formatSize(maxBytes)} nên không được đọc ` +
+      '(đổi giới hạn bằng --max-mb hoặc IMPORT_MAX_MB)',
+  );
 }
 
 /** Bumped when parsing changes, so that files imported by an older importer are parsed again. */
