@@ -31,7 +31,8 @@ const ORPHANED = `handled_at IS NULL AND (claimed_by IS NULL OR claimed_by NOT I
 /**
  * A stored update that was never answered, claimed by a process that is gone (killed mid-answer): this instance
  * takes it over, in one statement, so of two instances seeing it only one answers. False when it was answered,
- * or when a running instance (this one included) is still answering it.
+ * or when a running instance is still answering it — this one always counts as running, whatever its heartbeat
+ * says (a test clock moved forward must not make it answer its own update twice).
  */
 export function takeOverOrphan(
   db: Db,
@@ -47,8 +48,8 @@ export function takeOverOrphan(
     prepared(
       db,
       `UPDATE inbound_updates SET claimed_by = ?
-       WHERE channel = ? AND chat_id = ? AND message_id = ? AND ${ORPHANED}`,
-    ).run(me, channel, chatId, messageId, since).changes === 1
+       WHERE channel = ? AND chat_id = ? AND message_id = ? AND claimed_by IS NOT ? AND ${ORPHANED}`,
+    ).run(me, channel, chatId, messageId, me, since).changes === 1
   );
 }
 
@@ -65,6 +66,23 @@ export function findOrphans(
     `SELECT chat_id AS chatId, message_id AS messageId, payload FROM inbound_updates
      WHERE channel = ? AND ${ORPHANED} ORDER BY received_at`,
   ).all(channel, since);
+}
+
+/** The answer computed for an update, stored in the transaction that computed it (see core/answer-once.ts). */
+export function saveAnswer(db: Db, channel: string, chatId: string, messageId: string, answer: string): void {
+  prepared(
+    db,
+    'UPDATE inbound_updates SET answer = ? WHERE channel = ? AND chat_id = ? AND message_id = ?',
+  ).run(answer, channel, chatId, messageId);
+}
+
+export function findAnswer(db: Db, channel: string, chatId: string, messageId: string): string | null {
+  return (
+    prepared<[string, string, string], { answer: string | null }>(
+      db,
+      'SELECT answer FROM inbound_updates WHERE channel = ? AND chat_id = ? AND message_id = ?',
+    ).get(channel, chatId, messageId)?.answer ?? null
+  );
 }
 
 export function markHandled(db: Db, channel: string, chatId: string, messageId: string, now: Date): void {

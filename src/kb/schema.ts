@@ -204,8 +204,9 @@ const MIGRATIONS: string[] = [
    CREATE INDEX outbox_due ON outbox (status, not_before);`,
   // v7: running safely in an office. Every running server has a row and a heartbeat (so a claim held by a dead
   // process can be told from one still being answered); one lease names the instance that runs the Zalo poller
-  // and the scheduler; an inbound update records which instance claimed it; a report made by an admin for another
-  // unit is marked as made on its behalf.
+  // and the scheduler; an inbound update records which instance claimed it and the answer it got (a replay after a
+  // crash sends that answer, it does not run the message — a progress report — a second time); a report made by an
+  // admin for another unit is marked as made on its behalf.
   `CREATE TABLE instances (
      id TEXT PRIMARY KEY,
      pid INTEGER NOT NULL,
@@ -221,6 +222,7 @@ const MIGRATIONS: string[] = [
      expires_at TEXT NOT NULL
    );
    ALTER TABLE inbound_updates ADD COLUMN claimed_by TEXT;
+   ALTER TABLE inbound_updates ADD COLUMN answer TEXT;
    ALTER TABLE progress_reports ADD COLUMN on_behalf INTEGER NOT NULL DEFAULT 0;`,
 ];
 

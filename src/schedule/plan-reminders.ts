@@ -3,7 +3,7 @@ import { findResponsibleTasks } from '../core/responsibility.ts';
 import { defaultScope } from '../core/scope.ts';
 import { enqueue } from '../kb/outbox-repo.ts';
 import { listReminderRecipients } from '../kb/users-repo.ts';
-import { type AnswerTask, taskLineParts, toDisplayDate } from '../reply/format-task.ts';
+import { type AnswerTask, taskLineParts, taskNumber, toDisplayDate } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import type { WorkingCalendar } from '../vi/working-calendar.ts';
 import type { OutboxPayload } from './payload.ts';
@@ -83,7 +83,7 @@ export function planReminders(
           R.title(left, toDisplayDate(due)),
           `${line.citation} — ${line.content}`,
           `↳ ${line.facts.join(' · ')}`,
-          R.howToReport(task.stt),
+          R.howToReport(taskNumber(task)),
           R.howToStop,
         ].join('\n'),
       };

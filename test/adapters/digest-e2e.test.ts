@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningBot, startBot } from '../../adapters/app.ts';
@@ -182,6 +183,13 @@ describe('a restart in the middle of a run', () => {
     await expect
       .poll(() => zalo.calls.some((c) => c.method === 'sendMessage' && c.params.chat_id === GROUP_B))
       .toBe(true);
+    // A and C reached Zalo; the kill comes once the server has recorded them (a send cut off between Zalo's
+    // answer and that record is the "unknown" case, which B stands for).
+    const watch = new Database(dbPath, { readonly: true });
+    const sentRows = () =>
+      (watch.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'sent'").get() as { n: number }).n;
+    await expect.poll(sentRows, { timeout: 5_000 }).toBe(2);
+    watch.close();
     await child.kill();
     child = await startBotProcess(monday, null);
     held.release();

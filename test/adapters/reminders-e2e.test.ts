@@ -44,7 +44,8 @@ async function prepare(): Promise<{ dbPath: string; taskStt: string }> {
     )
     .run(row.id);
   runtime.db.close();
-  return { dbPath, taskStt: row.stt };
+  // What the person types to report: the section and the row ("III.7"), as task details cite it.
+  return { dbPath, taskStt: `${row.section_code}.${row.stt}` };
 }
 
 async function say(user: string, text: string): Promise<void> {

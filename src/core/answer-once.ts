@@ -1,0 +1,29 @@
+import { findAnswer, saveAnswer } from '../kb/inbound-repo.ts';
+import type { Db } from '../kb/open.ts';
+import type { Assistant } from './assistant.ts';
+import type { Answer, Inbound } from './types.ts';
+
+/** A chat message as the platform identifies it: the key of its claim in `inbound_updates`. */
+export interface DeliveryKey {
+  channel: string;
+  chatId: string;
+  messageId: string;
+}
+
+/**
+ * Answers a claimed message once, whatever happens after. The answer is stored in the same transaction as the
+ * message's own writes (a progress report, a registration), so a server killed before the reply went out leaves
+ * both or neither: the next server sends the stored answer, and never records the report a second time.
+ * Only what a reply is rendered from is kept (the task list's page, not the whole result set).
+ */
+export function createAnswerOnce(db: Db, assistant: Assistant) {
+  const run = db.transaction((key: DeliveryKey, inbound: Inbound): Answer => {
+    const stored = findAnswer(db, key.channel, key.chatId, key.messageId);
+    if (stored !== null) return JSON.parse(stored) as Answer;
+    const answer = assistant.handle(inbound);
+    const kept: Answer = { ...answer, tasks: [] };
+    saveAnswer(db, key.channel, key.chatId, key.messageId, JSON.stringify(kept));
+    return answer;
+  });
+  return (key: DeliveryKey, inbound: Inbound): Answer => run(key, inbound);
+}
