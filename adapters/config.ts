@@ -16,8 +16,8 @@ const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 export const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    /** Interface to listen on; tests use 127.0.0.1. */
-    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Interface to listen on: this machine only unless told otherwise (HTTPS comes from a reverse proxy). */
+    HOST: z.string().min(1).default('127.0.0.1'),
     DB_PATH: z.string().min(1).default('data/nhiemvu.db'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),

@@ -15,7 +15,8 @@ export function addUserCommands(
   const users = program.command('users').description('Quản lý người dùng (duyệt, phân quyền)');
   users
     .command('list')
-    .option('--db <path>', 'tệp SQLite', dbDefault)
+    .description('Danh sách người dùng: đơn vị, cơ quan, vai trò, đã duyệt hay chưa')
+    .option('--db <tệp>', 'tệp SQLite', dbDefault)
     .action((opts: { db: string }) => {
       // Reading never creates: a mistyped --db is an error naming it, not a new empty database.
       const db = openDatabase(opts.db, { mustExist: true });
@@ -27,9 +28,10 @@ export function addUserCommands(
     });
   users
     .command('approve')
+    .description('Duyệt một người dùng đã đăng ký đơn vị')
     .argument('<id>', 'mã người dùng (cột đầu của users list)')
-    .option('--db <path>', 'tệp SQLite', dbDefault)
-    .option('--by <id>', BY_HELP)
+    .option('--db <tệp>', 'tệp SQLite', dbDefault)
+    .option('--by <mã>', BY_HELP)
     .action(async (id: string, opts: { db: string; by?: string }) => {
       const rt = await runtime(opts);
       const user = findUserById(rt.db, Number(id));
@@ -39,10 +41,11 @@ export function addUserCommands(
     });
   users
     .command('set-role')
+    .description('Đặt vai trò (staff: cán bộ, lead: trưởng đơn vị, admin: quản trị) và duyệt luôn')
     .argument('<id>', 'mã người dùng')
-    .argument('<role>', USER_ROLES.join('|'))
-    .option('--db <path>', 'tệp SQLite', dbDefault)
-    .option('--by <id>', BY_HELP)
+    .argument('<vai-trò>', USER_ROLES.join('|'))
+    .option('--db <tệp>', 'tệp SQLite', dbDefault)
+    .option('--by <mã>', BY_HELP)
     .action(async (id: string, role: string, opts: { db: string; by?: string }) => {
       const rt = await runtime(opts);
       const user = findUserById(rt.db, Number(id));

@@ -17,12 +17,18 @@ export interface DeliveryKey {
  * Only what a reply is rendered from is kept (the task list's page, not the whole result set).
  */
 export function createAnswerOnce(db: Db, assistant: Assistant) {
+  // Rows changed on this connection so far. A question that wrote nothing (most of them) is answered afresh on a
+  // replay at no harm, so only answers that wrote are stored: the webhook's hot path keeps its one small commit.
+  const changes = db.prepare('SELECT total_changes()').pluck();
   const run = db.transaction((key: DeliveryKey, inbound: Inbound): Answer => {
     const stored = findAnswer(db, key.channel, key.chatId, key.messageId);
     if (stored !== null) return JSON.parse(stored) as Answer;
+    const before = changes.get();
     const answer = assistant.handle(inbound);
-    const kept: Answer = { ...answer, tasks: [] };
-    saveAnswer(db, key.channel, key.chatId, key.messageId, JSON.stringify(kept));
+    if (changes.get() !== before) {
+      const kept: Answer = { ...answer, tasks: [] };
+      saveAnswer(db, key.channel, key.chatId, key.messageId, JSON.stringify(kept));
+    }
     return answer;
   });
   return (key: DeliveryKey, inbound: Inbound): Answer => run(key, inbound);

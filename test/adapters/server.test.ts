@@ -34,6 +34,11 @@ const privateText = (id: string, text: string) => ({
 });
 
 describe('configuration', () => {
+  it('listens on this machine only unless HOST says otherwise', () => {
+    expect(parseConfig({}).HOST).toBe('127.0.0.1');
+    expect(parseConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ ZALO_BOT_TOKEN: 't', ZALO_WEBHOOK_URL: 'https://bot.example.vn/hook' }, 'ZALO_WEBHOOK_SECRET'],

@@ -22,7 +22,7 @@ describe('.env', () => {
     const config = parseConfig(example);
     expect(config).toMatchObject({
       PORT: 3978,
-      HOST: '0.0.0.0',
+      HOST: '127.0.0.1',
       DB_PATH: 'data/nhiemvu.db',
       BACKUP_KEEP: 14,
     });
