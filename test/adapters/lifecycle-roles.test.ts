@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningBot, startBot } from '../../adapters/app.ts';
 import { parseConfig } from '../../adapters/config.ts';
 import { HEARTBEAT_MS } from '../../src/kb/instances-repo.ts';
-import { createFakeZalo, type FakeZalo } from '../support/fake-zalo.ts';
+import { createFakeZalo, type FakeZalo, privateUpdate } from '../support/fake-zalo.ts';
 import { tempDir } from '../support/kb.ts';
 
 /**
@@ -30,16 +30,7 @@ afterEach(async () => {
   logs.length = 0;
 });
 
-const hello = (id: string) => ({
-  event_name: 'message.text.received',
-  message: {
-    message_id: id,
-    date: 1_795_300_000_000,
-    text: 'hướng dẫn',
-    from: { id: CHAT, display_name: 'Nguyễn Văn A', is_bot: false },
-    chat: { id: CHAT, chat_type: 'PRIVATE' },
-  },
-});
+const hello = (id: string) => privateUpdate(CHAT, id, 'hướng dẫn');
 
 async function startPolling(dbPath: string, stopBoundMs?: number): Promise<RunningBot> {
   fake = await createFakeZalo({ token: TOKEN });

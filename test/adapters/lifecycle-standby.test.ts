@@ -13,7 +13,7 @@ import {
 import { type Db, openDatabase } from '../../src/kb/open.ts';
 import { subscribe } from '../../src/kb/subscriptions-repo.ts';
 import { ensureUser } from '../../src/kb/users-repo.ts';
-import { createFakeZalo, type FakeZalo } from '../support/fake-zalo.ts';
+import { createFakeZalo, type FakeZalo, privateUpdate } from '../support/fake-zalo.ts';
 import { tempDir } from '../support/kb.ts';
 import {
   type CountingProxy,
@@ -51,16 +51,7 @@ afterEach(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const hello = (id: string) => ({
-  event_name: 'message.text.received',
-  message: {
-    message_id: id,
-    date: 1_795_300_000_000,
-    text: 'hướng dẫn',
-    from: { id: CHAT, display_name: 'Nguyễn Văn A', is_bot: false },
-    chat: { id: CHAT, chat_type: 'PRIVATE' },
-  },
-});
+const hello = (id: string) => privateUpdate(CHAT, id, 'hướng dẫn');
 
 /** A seeded database; the unit the digests are for. */
 async function seededDatabase(): Promise<{ dbPath: string; db: Db; unitId: number; adminId: number }> {

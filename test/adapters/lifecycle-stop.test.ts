@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeZalo, type FakeZalo } from '../support/fake-zalo.ts';
+import { createFakeZalo, type FakeZalo, privateUpdate } from '../support/fake-zalo.ts';
 import { tempDir } from '../support/kb.ts';
 import {
   groupAlive,
@@ -27,16 +27,7 @@ afterEach(async () => {
   fake = null;
 });
 
-const hello = (id: string) => ({
-  event_name: 'message.text.received',
-  message: {
-    message_id: id,
-    date: 1_795_300_000_000,
-    text: 'hướng dẫn',
-    from: { id: CHAT, display_name: 'Nguyễn Văn A', is_bot: false },
-    chat: { id: CHAT, chat_type: 'PRIVATE' },
-  },
-});
+const hello = (id: string) => privateUpdate(CHAT, id, 'hướng dẫn');
 
 async function startPolling(how: 'npm' | 'node'): Promise<{ server: ServerProcess; dbPath: string }> {
   fake = await createFakeZalo({ token: TOKEN });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitUntil } from './wait.ts';
 
 /**
  * A local Zalo Bot API for tests and benchmarks, speaking the documented protocol over real sockets:
@@ -124,7 +125,12 @@ export async function createFakeZalo({ token }: { token: string }): Promise<Fake
       state.scripts.set(method, [...(state.scripts.get(method) ?? []), ...responses]);
     },
     waitForSent: (n, timeoutMs = 5_000) =>
-      waitFor(state.sentListeners, () => state.sent.length >= n, timeoutMs, `${n} sent`),
+      waitUntil(
+        state.sentListeners,
+        () => state.sent.length >= n,
+        timeoutMs,
+        `fake Zalo: waited ${timeoutMs} ms for ${n} sent`,
+      ),
     close: () => closeServer(server, state.pollers),
   };
 }
@@ -252,28 +258,6 @@ function respond(res: ServerResponse, { status, body }: ScriptedResponse): void 
   res.end(raw ? body : JSON.stringify(body));
 }
 
-function waitFor(
-  listeners: Set<() => void>,
-  done: () => boolean,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  if (done()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const listener = () => {
-      if (!done()) return;
-      clearTimeout(timer);
-      listeners.delete(listener);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      listeners.delete(listener);
-      reject(new Error(`fake Zalo: waited ${timeoutMs} ms for ${what}`));
-    }, timeoutMs);
-    listeners.add(listener);
-  });
-}
-
 async function closeServer(server: Server, pollers: Poller[]): Promise<void> {
   for (const poller of [...pollers]) poller.expire();
   await new Promise((resolve) => setImmediate(resolve)); // let the expired polls answer before hanging up
@@ -281,4 +265,18 @@ async function closeServer(server: Server, pollers: Poller[]): Promise<void> {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();
   });
+}
+
+/** A private text message as Zalo delivers it (webhook body or one getUpdates result). */
+export function privateUpdate(chatId: string, messageId: string, text: string) {
+  return {
+    event_name: 'message.text.received',
+    message: {
+      message_id: messageId,
+      date: 1_795_300_000_000,
+      text,
+      from: { id: chatId, display_name: 'Nguyễn Văn A', is_bot: false },
+      chat: { id: chatId, chat_type: 'PRIVATE' },
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { PROJECT_ROOT } from '../../src/paths.ts';
+import { waitUntil } from './wait.ts';
 
 /**
  * The bot server as production runs it — `npm start` or `node --import tsx adapters/server.ts` — in its own
@@ -67,7 +68,7 @@ export async function spawnServer(
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   const waitForLog = (match: (line: Record<string, unknown>) => boolean, timeoutMs = 30_000) =>
-    waitUntil(listeners, () => logs.some(match), timeoutMs, 'log line');
+    waitUntil(listeners, () => logs.some(match), timeoutMs, `server: no log line within ${timeoutMs} ms`);
   const server = { pid: child.pid ?? -1, child, url: '', port: 0, logs, exited, waitForLog };
   children.push(server);
   await waitForLog((line) => typeof line.address === 'string', startTimeoutMs);
@@ -84,28 +85,6 @@ function parseLine(line: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-function waitUntil(
-  listeners: Set<() => void>,
-  done: () => boolean,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  if (done()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const listener = () => {
-      if (!done()) return;
-      clearTimeout(timer);
-      listeners.delete(listener);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      listeners.delete(listener);
-      reject(new Error(`server: no ${what} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    listeners.add(listener);
-  });
 }
 
 /** Whether any process of the group is left. */
