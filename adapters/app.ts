@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
-import { createRuntime, type Runtime } from '../src/cli/runtime.ts';
+import { createRuntime, type Runtime } from '../src/compose/runtime.ts';
 import { formatFileResult } from '../src/import/report.ts';
 import { type InstanceInfo, markStopped, registerInstance } from '../src/kb/instances-repo.ts';
 import { loadWorkingCalendar } from '../src/vi/working-calendar.ts';

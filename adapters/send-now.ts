@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Runtime } from '../src/cli/runtime.ts';
+import type { Runtime } from '../src/compose/runtime.ts';
 import { enqueue } from '../src/kb/outbox-repo.ts';
 import { listAllSubscriptions } from '../src/kb/subscriptions-repo.ts';
 import { digestEntry } from '../src/schedule/plan-digests.ts';

@@ -6,8 +6,7 @@
  */
 import { join } from 'node:path';
 import { type AskDeps, CLI_CHANNEL } from '../src/cli/ask.ts';
-import { createAssistant } from '../src/core/assistant.ts';
-import { createKnowledgeCache } from '../src/core/knowledge.ts';
+import { createCore } from '../src/compose/core.ts';
 import { importFiles } from '../src/import/import-files.ts';
 import type { Lexicon } from '../src/ingest/units/lexicon.ts';
 import { type Db, openDatabase } from '../src/kb/open.ts';
@@ -40,13 +39,7 @@ const NOW = new Date(`${TODAY}T09:00:00+07:00`);
 /** The same wiring `cli ask` and the eval use. */
 function createChatDeps(db: Db, context: ChatContext): AskDeps {
   const { lexicon, chat } = context;
-  const clock = () => NOW;
-  return {
-    db,
-    clock,
-    assistant: createAssistant({ db, lexicon, chat, clock }),
-    knowledge: createKnowledgeCache(db, lexicon, chat),
-  };
+  return createCore(db, lexicon, chat, () => NOW);
 }
 
 /** Times the first message the assistant ever handles: it builds the knowledge cache. */

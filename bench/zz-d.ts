@@ -1,4 +1,4 @@
-import { createRuntime } from '../src/cli/runtime.ts';
+import { createRuntime } from '../src/compose/runtime.ts';
 import { collectDigest } from '../src/digest/collect.ts';
 import { digestText } from '../src/digest/render-text.ts';
 

@@ -29,9 +29,9 @@ import { previewDigests } from './cli/digest.ts';
 import { toCliFailure, UsageError } from './cli/errors.ts';
 import { addKnowledgeBaseCommands } from './cli/kb-commands.ts';
 import { dbOption, parseDay, parseMegabytes } from './cli/options.ts';
-import { createRuntime, type Runtime } from './cli/runtime.ts';
 import { addUserCommands } from './cli/users.ts';
 import { createVietnameseProgram } from './cli/vi-commander.ts';
+import { createRuntime, type Runtime } from './compose/runtime.ts';
 import { DEFAULT_IMPORT_MAX_MB } from './import/file-size.ts';
 import { DEFAULT_DB_PATH } from './paths.ts';
 

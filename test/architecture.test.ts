@@ -50,6 +50,14 @@ describe('architecture', () => {
     expect(outside).toEqual([]);
   });
 
+  // The server wires the core through src/compose/, as the CLI does: it never borrows the command line's wiring.
+  it('adapters do not import src/cli/', () => {
+    const borrowers = sources('adapters').filter((f) =>
+      /from '(?:\.\.\/)+src\/cli[/.]/.test(readFileSync(join(PROJECT_ROOT, f), 'utf8')),
+    );
+    expect(borrowers).toEqual([]);
+  });
+
   it('source files stay small (under 300 lines)', () => {
     const big = [...files, ...sources('adapters')].filter(
       (f) => readFileSync(join(PROJECT_ROOT, f), 'utf8').split('\n').length > 300,

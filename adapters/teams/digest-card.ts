@@ -12,7 +12,7 @@ export function digestCard(digest: Digest): AdaptiveCard {
   const filled = digest.sections.filter((s) => s.count > 0);
   const facts = {
     type: 'FactSet',
-    facts: digest.sections.map((s) => ({ title: s.title, value: String(s.count) })),
+    facts: digest.sections.map((s) => ({ title: s.title, value: D.count(s.count) })),
   };
   const build = (perSection: number) =>
     card([
@@ -23,7 +23,7 @@ export function digestCard(digest: Digest): AdaptiveCard {
         const shown = s.items.slice(0, perSection);
         const more = s.count - shown.length;
         return [
-          text(`**${s.title}: ${s.count}**`, { separator: true, spacing: 'Large' }),
+          text(`**${D.sectionCount(s.title, s.count)}**`, { separator: true, spacing: 'Large' }),
           ...shown.map(taskBlock),
           ...(more > 0 ? [text(D.more(more), { isSubtle: true })] : []),
         ];

@@ -5,7 +5,7 @@ import {
 } from 'botbuilder';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import type { Runtime } from '../../src/cli/runtime.ts';
+import type { Runtime } from '../../src/compose/runtime.ts';
 import { toFailureReply } from '../../src/reply/failure-reply.ts';
 import type { Config } from '../config.ts';
 import { parseActivity } from './activity-shape.ts';

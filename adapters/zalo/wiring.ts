@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Runtime } from '../../src/cli/runtime.ts';
+import type { Runtime } from '../../src/compose/runtime.ts';
 import type { Config } from '../config.ts';
 import { createZaloAdapter, type ZaloAdapter } from './adapter.ts';
 import { createZaloClient, type ZaloClient } from './client.ts';

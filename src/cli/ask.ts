@@ -1,14 +1,10 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { type Assistant, createAssistant } from '../core/assistant.ts';
+import type { Core } from '../compose/core.ts';
 import { findUnitByNames } from '../core/directory.ts';
-import { createKnowledgeCache, type Knowledge } from '../core/knowledge.ts';
 import type { Answer } from '../core/types.ts';
-import type { Lexicon } from '../ingest/units/lexicon.ts';
-import type { Db } from '../kb/open.ts';
 import { approveUser, ensureUser, findUser, setUserRole, setUserUnit, USER_ROLES } from '../kb/users-repo.ts';
 import { toFailureReport } from '../reply/failure-reply.ts';
-import type { ChatLexicon } from '../vi/message.ts';
 
 export const CLI_CHANNEL = 'cli';
 
@@ -25,22 +21,8 @@ export const askRequestSchema = z.object({
 });
 export type AskRequest = z.infer<typeof askRequestSchema>;
 
-export interface AskDeps {
-  db: Db;
-  assistant: Assistant;
-  knowledge: () => Knowledge;
-  clock: () => Date;
-}
-
-/** Wires the conversation core over one database, as `cli ask` uses it. */
-export function createAskDeps(db: Db, lexicon: Lexicon, chat: ChatLexicon, clock: () => Date): AskDeps {
-  return {
-    db,
-    clock,
-    assistant: createAssistant({ db, lexicon, chat, clock }),
-    knowledge: createKnowledgeCache(db, lexicon, chat),
-  };
-}
+/** `ask` talks to the conversation core as wired by `src/compose/`. */
+export type AskDeps = Core;
 
 /** With --org/--unit the user is created or updated and approved on the fly; with --user alone, as registered. */
 function prepareUser(deps: AskDeps, request: AskRequest): string {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
+import type { Runtime } from '../compose/runtime.ts';
 import type { Actor } from '../core/rights.ts';
 import { changeUser, type UserChange } from '../core/user-admin.ts';
 import { type Db, openDatabase } from '../kb/open.ts';
 import { loadUnitTree } from '../kb/unit-tree.ts';
 import { findUserById, listUsers, USER_ROLES, type UserRole } from '../kb/users-repo.ts';
-import type { Runtime } from './runtime.ts';
 
 /** `cli users list|approve|set-role`: the first admin, and any approval, can come from here. */
 export function addUserCommands(

@@ -4,11 +4,12 @@ import { findProgress } from '../intent/entities/progress.ts';
 import { findTaskRefs } from '../intent/entities/task-ref.ts';
 import { findTimeRange } from '../intent/entities/time-range.ts';
 import { findAppendix, findPlanNumber, findYear } from '../intent/entities/year.ts';
+import { findAskedSentence, isPastedText } from '../intent/pasted.ts';
 import { VOCABULARY } from '../intent/vocabulary.ts';
 import type { Db } from '../kb/open.ts';
 import { clearState, loadState, saveState } from '../kb/state-repo.ts';
 import { ensureUser, findUser } from '../kb/users-repo.ts';
-import { MESSAGES } from '../reply/messages.ts';
+import { MESSAGES, REGISTER_EXAMPLE } from '../reply/messages.ts';
 import { type ChatLexicon, normalizeMessage } from '../vi/message.ts';
 import { todayIn } from './clock.ts';
 import { dispatch, resumeState } from './dispatch.ts';
@@ -71,7 +72,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
   // One transaction per message: its writes (user, state, report) land together or not at all, in one commit.
   const handle = (inbound: Inbound): Answer => {
-    const turn = buildTurn(inbound, inbound.text);
+    // A long story ending in a question is answered as that question (the story stays in `raw` for nothing else).
+    const turn = buildTurn(inbound, findAskedSentence(inbound.text) ?? inbound.text);
     const state = loadState(deps.db, turn.user.id, turn.now) as ConversationState | null;
     const resumed = state ? resumeState(turn, state, (text) => buildTurn(inbound, text)) : null;
     const result: HandlerResult = resumed ?? respond(turn);
@@ -81,9 +83,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const { state: _state, ...answer } = result;
     const notes: (string | null)[] = [
       turn.msg.truncated ? MESSAGES.truncated : null,
-      // Someone new who has not said where they work is invited to register, whatever they asked first.
-      turn.firstContact && !turn.unit && answer.intent !== 'register' && !turn.chat.isGroup
-        ? MESSAGES.firstContact
+      // Someone new who has not said where they work is invited to register, whatever they asked first — unless
+      // the answer already asks them to (it carries the same example): the invitation is said once.
+      // It follows the answer rather than opening the reply: the answer is what was asked, the line a phone's
+      // notification and a Teams card show first (a card keeps trailing lines as notes below the list).
+      turn.firstContact &&
+      !turn.unit &&
+      answer.intent !== 'register' &&
+      !turn.chat.isGroup &&
+      !answer.reply.includes(REGISTER_EXAMPLE)
+        ? MESSAGES.firstContact(answer.intent === 'smalltalk')
         : null,
     ];
     const extra = notes.filter((n): n is string => n !== null);
@@ -109,6 +118,9 @@ function respond(turn: Turn): HandlerResult {
   if (VOCABULARY.paging.test(turn.msg.folded)) {
     return { intent: 'unknown', entities: {}, tasks: [], reply: MESSAGES.noMorePages, state: null };
   }
+  // An article or a forwarded notice asks nothing: its words would only start a search over every plan.
+  if (isPastedText(turn.msg.raw))
+    return { intent: 'unknown', entities: {}, tasks: [], reply: MESSAGES.notAQuestion };
   const intent = classify(turn.msg.folded, {
     taskRef: turn.refs.length > 0,
     unit: turn.units.some((u) => u.candidates.length > 0),

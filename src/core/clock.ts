@@ -18,3 +18,12 @@ export function todayIn(now: Date, timeZone: string = TIME_ZONE): string {
   }
   return format.format(now);
 }
+
+/**
+ * When a report made now counts as made: the clock's instant, unless the turn's day was pinned to another day
+ * (`ask --today`), then that day at the clock's time of day — so a report's date is always the turn's date.
+ */
+export function reportInstant(now: Date, today: string): string {
+  const iso = now.toISOString();
+  return todayIn(now) === today ? iso : `${today}${iso.slice(10)}`;
+}

@@ -1,4 +1,5 @@
 import type { Intent } from '../intent/intents.ts';
+import { REPORT_VOCABULARY } from '../intent/report-vocabulary.ts';
 import { VOCABULARY } from '../intent/vocabulary.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import { formatTaskDetail } from '../reply/format-task.ts';
@@ -12,6 +13,7 @@ import { answerOrgOverdue } from './handlers/org-overdue.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
 import { answerReminderSettings } from './handlers/reminder-settings.ts';
 import { answerReport } from './handlers/report.ts';
+import { answerUndoReport } from './handlers/report-undo.ts';
 import { answerDetail, answerTopic, progressLines, topicWords } from './handlers/search.ts';
 import { answerSubscription } from './handlers/subscribe.ts';
 import { answerUnitTasks } from './handlers/unit-tasks.ts';
@@ -85,6 +87,8 @@ export function dispatch(turn: Turn, intent: Intent): HandlerResult {
     case 'task_detail':
       return ref ? answerDetail(turn, ref) : simple(intent, MESSAGES.unknown);
     case 'who_is_responsible':
+      // "mục 2.2.1 kế hoạch 126 ai chủ trì": the task named answers who, not a search for its leftover words.
+      if (ref) return { ...answerDetail(turn, ref), intent };
       return answerTopic(turn, intent);
     case 'topic_tasks':
       // "chỉ những việc chủ trì thôi": no topic left, so it narrows the asker's own list.
@@ -92,7 +96,7 @@ export function dispatch(turn: Turn, intent: Intent): HandlerResult {
         return answerUnitTasks(turn, 'my_tasks', turn.unit, true);
       return answerTopic(turn, intent);
     case 'report_progress':
-      return answerReport(turn);
+      return REPORT_VOCABULARY.undoReport.test(turn.msg.folded) ? answerUndoReport(turn) : answerReport(turn);
     case 'register':
       return VOCABULARY.adminCommand.test(turn.msg.folded.trim()) ? answerAdmin(turn) : answerRegister(turn);
     case 'help':

@@ -1,9 +1,15 @@
 import Fuse from 'fuse.js';
 import type { Db } from '../kb/open.ts';
-import { findSearchRows } from '../kb/task-queries.ts';
+import { findSearchRows, type SearchRow } from '../kb/task-queries.ts';
 import { foldWords } from '../vi/fold.ts';
 import type { ChatLexicon } from '../vi/message.ts';
-import type { TopicRow } from './topic-search.ts';
+
+/** A task row as topic search reads it: its folded words, and its section title's. Defined here, beside the
+ * index that builds it, so topic-search imports the index and never the reverse. */
+export interface TopicRow extends SearchRow {
+  words: Set<string>;
+  titleWords: Set<string>;
+}
 
 /**
  * Topic rows and their vocabulary, built once per plan (and per set of plans) while the knowledge base is

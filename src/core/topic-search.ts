@@ -1,17 +1,11 @@
 import { TOPIC_KEEP_PHRASES, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS } from '../intent/vocabulary.ts';
-import type { SearchRow } from '../kb/task-queries.ts';
-import type { TopicIndex } from './topic-index.ts';
+import type { TopicIndex, TopicRow } from './topic-index.ts';
 
 /**
  * Matches topic words against section titles and task text (all folded, abbreviations expanded the same way as
  * the message). A word the plans never use is replaced by its nearest spelling in them (fuse.js), so a typo
  * ("tuyen dunng") still finds "tuyen dung". A topic that is a section title returns the whole section.
  */
-export interface TopicRow extends SearchRow {
-  words: Set<string>;
-  titleWords: Set<string>;
-}
-
 export function topicWordsOf(tokens: string[], exclude: ReadonlySet<number>): string[] {
   const kept: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -32,7 +26,8 @@ export function topicWordsOf(tokens: string[], exclude: ReadonlySet<number>): st
   return kept;
 }
 
-function correct(words: string[], index: TopicIndex): string[] {
+/** The words as the plans spell them: a word the plans never use becomes its nearest spelling in them. */
+export function correct(words: string[], index: TopicIndex): string[] {
   if (words.every((w) => index.vocabulary.has(w))) return words;
   return words.map((w) =>
     index.vocabulary.has(w) ? w : (index.fuse().search(w, { limit: 1 })[0]?.item ?? w),

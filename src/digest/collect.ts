@@ -100,7 +100,7 @@ export function collectDigest(ctx: DigestContext, unitId: number, today: string,
       const task = byId.get(r.taskId);
       if (!task) return [];
       const who = [r.userName ?? D.someone, ctx.k.tree.get(r.unitId)?.name].filter(Boolean).join(', ');
-      const what = r.percent !== null ? `${r.percent}%` : MESSAGES.labels.status[r.status];
+      const what = r.percent !== null ? MESSAGES.labels.percent(r.percent) : MESSAGES.labels.status[r.status];
       return [
         { ...line(task), index: i + 1, facts: [`${who}: ${what}`, toDisplayDate(r.reportedAt.slice(0, 10))] },
       ];

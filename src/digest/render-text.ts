@@ -12,7 +12,7 @@ export function digestText(digest: Digest): string {
   const filled = digest.sections.filter((s) => s.count > 0);
   if (filled.length === 0 || filled.every((s) => s.key === 'silent')) lines.push(D.nothing);
   for (const section of filled) {
-    lines.push('', `▪ ${section.title}: ${section.count}`);
+    lines.push('', `▪ ${D.sectionCount(section.title, section.count)}`);
     for (const item of section.items) {
       lines.push(`${item.index}. ${item.citation} — ${item.content}`, `   ↳ ${item.facts.join(' · ')}`);
     }

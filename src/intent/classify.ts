@@ -1,4 +1,5 @@
 import type { Intent } from './intents.ts';
+import { REPORT_VOCABULARY as RV } from './report-vocabulary.ts';
 import { VOCABULARY as V } from './vocabulary.ts';
 
 /** What the entity finders saw in the message; rules combine them with keyword patterns. */
@@ -20,6 +21,7 @@ export function classify(folded: string, s: Signals): Intent {
   const isQuestion = has(V.question);
 
   if (has(V.helpFirst)) return 'help';
+  if (has(RV.undoReport)) return 'report_progress';
   if (has(V.subscribeDigest) || has(V.unsubscribeDigest) || has(V.digestSchedule)) return 'digest';
   if (has(V.remindersOff) || has(V.remindersOn)) return 'reminder_settings';
   if (s.taskRef && has(V.remindUnit)) return 'remind_unit';
@@ -28,6 +30,15 @@ export function classify(folded: string, s: Signals): Intent {
   if (s.taskRef && (s.progress || has(V.reportVerb)) && !isQuestion && !has(V.detail))
     return 'report_progress';
   if (!s.taskRef && s.progress && has(/(?:^|\s)bao cao(?:\s|$)/) && !isQuestion) return 'report_progress';
+  // "bên em làm xong việc số hóa hồ sơ rồi": a report that names the task by its words.
+  if (
+    !s.taskRef &&
+    s.progress &&
+    (has(RV.reportSubject) || has(V.reportVerb)) &&
+    !isQuestion &&
+    !has(RV.askWords)
+  )
+    return 'report_progress';
   if (has(V.digest)) return 'digest';
   if (has(V.overdue)) return 'overdue';
   if (s.taskRef && has(V.progressQuestion)) return 'task_detail';

@@ -3,7 +3,7 @@
  * (no diacritics, lower case, shorthand and abbreviations expanded: "ko" → "khong", "tthc" → "thu tuc hanh chinh").
  * Each misunderstanding found later becomes a new word here and a new row in test/fixtures/utterances.jsonl.
  */
-const words = (...alternatives: string[]) =>
+export const words = (...alternatives: string[]) =>
   new RegExp(`(?:^|\\s)(?:${alternatives.join('|')})(?=\\s|$|[?.!,])`);
 
 /** "duyệt" lists who waits, "duyệt 12" approves user 12. */
@@ -59,6 +59,12 @@ export const VOCABULARY = {
     'toi lam (?:o|tai|viec o|viec tai)',
     'minh lam (?:o|tai)',
     'toi la (?:can bo|cong chuc|vien chuc|chuyen vien|nhan vien|truong phong|pho phong)',
+    // As staff introduce themselves: "em công tác tại …", "mình làm ở …", "em là chuyên viên phòng …".
+    '(?:em|minh|anh|chi) (?:cong tac|lam viec|lam) (?:o|tai)',
+    '(?:anh|chi) thuoc',
+    '(?:em|minh|anh|chi) la (?:can bo|cong chuc|vien chuc|chuyen vien|nhan vien|truong phong|pho phong|lanh dao|ke toan|van thu)',
+    // "bên em là phòng …" introduces; "phòng tôi là gì" / "bên em là ai" do not.
+    '(?:ben|don vi|co quan|phong) (?:em|minh|toi|chung em|chung toi) la(?! (?:gi|ai|nhung|bao|the nao|phong nao|don vi nao)(?:\\s|$))',
   ),
   /** Unmistakable requests for help, checked before any topic word can claim the message. */
   helpFirst: words(
@@ -122,6 +128,8 @@ export const VOCABULARY = {
   ),
   overdue: words(
     'qua han',
+    // "qa" for "quá" (a dropped vowel, met from a new user): read as overdue, never as a plain deadline question.
+    'qa han',
     'tre han',
     'cham tien do',
     'tre tien do',

@@ -56,7 +56,7 @@ export interface LatestProgress {
   onBehalf: boolean;
 }
 
-/** The latest report of each (task, unit) among the given tasks. */
+/** The latest report of each (task, unit) among the given tasks; a retracted report never counts. */
 export function findLatestProgress(db: Db, taskIds: readonly string[]): LatestProgress[] {
   if (taskIds.length === 0) return [];
   return prepared<[string], LatestRow>(
@@ -64,7 +64,8 @@ export function findLatestProgress(db: Db, taskIds: readonly string[]): LatestPr
     `SELECT p.task_id, p.unit_id, p.status, p.percent, p.actual, p.reported_at, p.user_id, p.on_behalf
        FROM progress_reports p
        WHERE p.task_id IN (SELECT value FROM json_each(?))
-         AND p.id = (SELECT max(id) FROM progress_reports q WHERE q.task_id = p.task_id AND q.unit_id = p.unit_id)`,
+         AND p.id = (SELECT max(id) FROM progress_reports q
+                      WHERE q.task_id = p.task_id AND q.unit_id = p.unit_id AND q.retracted_at IS NULL)`,
   )
     .all(JSON.stringify(taskIds))
     .map(toLatest);
@@ -103,9 +104,36 @@ export function findReportsSince(db: Db, taskIds: readonly string[], sinceIso: s
     db,
     `SELECT p.task_id, p.unit_id, p.status, p.percent, p.actual, p.reported_at, p.user_id, p.on_behalf,
        u.display_name FROM progress_reports p LEFT JOIN users u ON u.id = p.user_id
-       WHERE p.task_id IN (SELECT value FROM json_each(?)) AND p.reported_at >= ?
+       WHERE p.task_id IN (SELECT value FROM json_each(?)) AND p.reported_at >= ? AND p.retracted_at IS NULL
        ORDER BY p.reported_at DESC, p.id DESC`,
   )
     .all(JSON.stringify(taskIds), sinceIso)
     .map((r) => ({ ...toLatest(r), userName: r.display_name }));
+}
+
+export interface OwnReport {
+  id: number;
+  taskId: string;
+  unitId: number;
+  reportedAt: string;
+}
+
+/** The person's latest report still standing (not retracted), or null. */
+export function findLastOwnReport(db: Db, userId: number): OwnReport | null {
+  const row = prepared<[number], { id: number; task_id: string; unit_id: number; reported_at: string }>(
+    db,
+    `SELECT id, task_id, unit_id, reported_at FROM progress_reports
+       WHERE user_id = ? AND retracted_at IS NULL ORDER BY id DESC LIMIT 1`,
+  ).get(userId);
+  return row ? { id: row.id, taskId: row.task_id, unitId: row.unit_id, reportedAt: row.reported_at } : null;
+}
+
+/** Marks a report as taken back; the row stays for the audit trail. True when a standing report was marked. */
+export function retractProgress(db: Db, id: number, userId: number, atIso: string): boolean {
+  return (
+    prepared(
+      db,
+      'UPDATE progress_reports SET retracted_at = ?, retracted_by = ? WHERE id = ? AND retracted_at IS NULL',
+    ).run(atIso, userId, id).changes === 1
+  );
 }

@@ -224,6 +224,10 @@ const MIGRATIONS: string[] = [
    ALTER TABLE inbound_updates ADD COLUMN claimed_by TEXT;
    ALTER TABLE inbound_updates ADD COLUMN answer TEXT;
    ALTER TABLE progress_reports ADD COLUMN on_behalf INTEGER NOT NULL DEFAULT 0;`,
+  // v8: a report can be taken back ("hủy báo cáo vừa rồi") by its author shortly after. The row stays, marked
+  // with when and by whom, so the audit trail keeps what was said; every read of "the latest report" skips it.
+  `ALTER TABLE progress_reports ADD COLUMN retracted_at TEXT;
+   ALTER TABLE progress_reports ADD COLUMN retracted_by INTEGER REFERENCES users(id);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -84,6 +84,19 @@ export function findTasksByNumber(
     .map(({ is_heading, ...t }) => ({ ...t, isHeading: is_heading === 1 }));
 }
 
+/** The tasks (not headings) of one section of the plans: a section named alone ("mục VII phụ lục III"). */
+export function findSectionTasks(db: Db, planIds: readonly string[], section: string): TaskKey[] {
+  return prepared<[string, string], TaskKey>(
+    db,
+    `SELECT id, plan_id AS planId, section_code AS sectionCode, stt FROM tasks
+       WHERE plan_id IN (SELECT value FROM json_each(?)) AND section_code = ? AND is_heading = 0
+         AND retired_at IS NULL
+       ORDER BY plan_id, ord`,
+  )
+    .all(json(planIds), section)
+    .map((t) => ({ ...t, isHeading: false }));
+}
+
 export interface SearchRow {
   id: string;
   planId: string;

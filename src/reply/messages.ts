@@ -1,5 +1,25 @@
+import { formatNumber, formatPercent } from './numbers.ts';
+import { OUTREACH_MESSAGES } from './outreach-messages.ts';
+
 type Role = 'staff' | 'lead' | 'admin';
 const ROLE_NAMES: Record<Role, string> = { staff: 'cán bộ', lead: 'trưởng đơn vị', admin: 'quản trị viên' };
+
+/** The registration example every invitation uses; the first-contact note looks for it so it is never said twice. */
+export const REGISTER_EXAMPLE = '“tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”';
+
+/** "có hạn trong 14 ngày tới", "có hạn trước 31/12/2026", "có hạn vào ngày 5/12/2026": a time label after "có hạn". */
+function dueWithin(label: string): string {
+  if (/^(?:trước|đến|hôm|ngày mai)/.test(label)) return label;
+  return label.startsWith('ngày') ? `vào ${label}` : `trong ${label}`;
+}
+
+/** Questions offered after an empty answer, about the asker's own unit (null) or a named one. */
+const NEXT = {
+  overdue: (unit: string | null) => (unit ? `${unit} có việc nào quá hạn?` : 'việc nào quá hạn?'),
+  dueSoon: (unit: string | null) => (unit ? `${unit} có việc nào sắp đến hạn?` : 'việc nào sắp đến hạn?'),
+  all: (unit: string | null) => (unit ? `${unit} phụ trách gì?` : 'đơn vị tôi phụ trách gì?'),
+  topic: () => 'nhiệm vụ về chuyển đổi số',
+} as const;
 
 /**
  * Every sentence the bot says, in one module. Vietnamese, with diacritics, short enough for a phone screen.
@@ -17,6 +37,10 @@ export const MESSAGES = {
     '• “Báo cáo nhiệm vụ I.5 đã hoàn thành”',
     'Gõ “hướng dẫn” để xem đầy đủ.',
   ].join('\n'),
+  /** A pasted article, a forwarded notice: no question to answer, and no search over the whole province. */
+  notAQuestion:
+    'Tin nhắn này giống một văn bản được chuyển tiếp hoặc dán vào, nên tôi không tra cứu theo nó. ' +
+    'Bạn cần hỏi gì về nhiệm vụ, hãy gõ một câu ngắn, ví dụ: “phòng tôi phụ trách gì?” hoặc “chi tiết nhiệm vụ III.8”.',
   help: [
     'Tôi là Trợ lý nhiệm vụ: tra cứu kế hoạch cải cách hành chính và ghi nhận tiến độ. Bạn có thể hỏi:',
     '• Nhiệm vụ của mình: “phòng tôi phụ trách gì”, “phòng tôi chủ trì việc gì”',
@@ -34,59 +58,9 @@ export const MESSAGES = {
   ].join('\n'),
   greeting: 'Xin chào! Tôi là Trợ lý nhiệm vụ. Gõ “hướng dẫn” để xem tôi giúp được gì.',
   thanks: 'Không có gì ạ. Cần tra cứu thêm cứ nhắn cho tôi.',
-  digest: {
-    title: (label: string, date: string) => `Bản tin tuần — ${label}, ngày ${date}`,
-    sections: {
-      overdue: 'Quá hạn',
-      dueSoon: 'Đến hạn trong 14 ngày tới',
-      silent: 'Chưa có báo cáo tiến độ 30 ngày qua',
-      reported: 'Báo cáo tiến độ trong tuần',
-      kpiShort: 'Chỉ tiêu chưa đạt',
-    },
-    late: (days: number) => `trễ ${days} ngày`,
-    kpiActual: (actual: number, unit: string, target: string) =>
-      `thực tế ${String(actual).replace('.', ',')}${unit} — chỉ tiêu: ${target}`,
-    someone: 'Cán bộ',
-    more: (n: number) => `… và ${n} việc khác`,
-    total: (n: number) => `Tổng số nhiệm vụ phụ trách: ${n}.`,
-    nothing: 'Không có việc quá hạn hay sắp đến hạn. Cảm ơn các đồng chí!',
-    plans: (labels: string) => `Theo: ${labels}.`,
-  },
-  chase: {
-    title: (date: string) => `Danh sách cần đôn đốc, ngày ${date}`,
-    counts: (overdue: number, soon: number, silent: number) =>
-      `quá hạn ${overdue} · đến hạn 14 ngày tới ${soon} · chưa báo cáo 30 ngày ${silent}`,
-    quiet: (n: number) => `${n} đơn vị khác không có việc cần đôn đốc.`,
-    moreUnits: (n: number) => `… và ${n} đơn vị khác: hỏi “nhắc việc <tên đơn vị>” để xem từng đơn vị.`,
-    howToPing: 'Nhắc cán bộ của một đơn vị: “nhắc Phòng … nhiệm vụ III.7”.',
-    leadsOnly: 'Danh sách đôn đốc và lệnh nhắc việc dành cho lãnh đạo và quản trị viên.',
-    whichUnit: 'Bạn muốn nhắc đơn vị nào? Ví dụ: “nhắc Phòng Công chức, viên chức nhiệm vụ III.7”.',
-    whichTask: 'Bạn muốn nhắc nhiệm vụ nào? Ví dụ: “nhắc Phòng Công chức, viên chức nhiệm vụ III.7”.',
-    pingText: (from: string | null, citation: string, content: string, stt: string) =>
-      [
-        `📌 ${from ? `${from} nhắc` : 'Lãnh đạo nhắc'} đơn vị về nhiệm vụ: ${citation}`,
-        content,
-        `Cập nhật tiến độ: “báo cáo nhiệm vụ ${stt} đạt …%” hoặc “… đã hoàn thành”.`,
-      ].join('\n'),
-    pinged: (n: number, unit: string, citation: string) =>
-      `Đã gửi nhắc việc tới ${n} cán bộ của ${unit} về ${citation}.`,
-    nobody: (unit: string) =>
-      `${unit} chưa có cán bộ nào đăng ký và được duyệt để nhận nhắc việc riêng, nên chưa nhắc được.`,
-  },
-  reminder: {
-    title: (left: number, due: string) =>
-      left <= 0
-        ? `⏰ Nhắc việc: hôm nay (${due}) là hạn của nhiệm vụ sau.`
-        : `⏰ Nhắc việc: còn ${left} ngày làm việc đến hạn ${due}.`,
-    howToReport: (stt: string) =>
-      `Cập nhật tiến độ: “báo cáo nhiệm vụ ${stt} đạt …%” hoặc “… đã hoàn thành”.`,
-    howToStop: 'Không muốn nhận nhắc việc: gõ “tắt nhắc việc”.',
-    off: 'Đã tắt nhắc việc. Gõ “bật nhắc việc” khi muốn nhận lại.',
-    on: 'Đã bật nhắc việc: tôi sẽ nhắc trước hạn 5 và 1 ngày làm việc.',
-    needUnit:
-      'Bạn cần đăng ký đơn vị trước để nhận nhắc việc, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
-  },
-  cardCut: (left: number) => `… và ${left} nhiệm vụ nữa không hiện được trong thẻ này.`,
+  // Digests, the chase list and deadline reminders: what the bot sends unasked (src/reply/outreach-messages.ts).
+  ...OUTREACH_MESSAGES,
+  cardCut: (left: number) => `… và ${formatNumber(left)} nhiệm vụ nữa không hiện được trong thẻ này.`,
   internalError: 'Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử lại sau ít phút nhé.',
   /** A storage failure (src/kb/sqlite-errors.ts), said so that whoever reads it knows what to do. */
   storage: {
@@ -104,10 +78,16 @@ export const MESSAGES = {
   },
   nonText:
     'Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: “phòng tôi phụ trách gì?” hoặc “hướng dẫn”.',
-  firstContact:
-    'Chào bạn, lần đầu trò chuyện! Để tôi trả lời về nhiệm vụ của đơn vị bạn, hãy đăng ký, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
+  /**
+   * A footnote under the first answer to someone who has not said where they work (src/core/assistant.ts);
+   * without a second hello when the answer already greeted them.
+   */
+  firstContact: (greeted: boolean) =>
+    greeted
+      ? `Vì là lần đầu trò chuyện, bạn hãy đăng ký để tôi trả lời về nhiệm vụ của đơn vị bạn, ví dụ: ${REGISTER_EXAMPLE}.`
+      : `Chào bạn, lần đầu trò chuyện! Để tôi trả lời về nhiệm vụ của đơn vị bạn, hãy đăng ký, ví dụ: ${REGISTER_EXAMPLE}.`,
   needRegistration:
-    'Tôi chưa biết bạn thuộc đơn vị nào. Hãy đăng ký, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”. ' +
+    `Tôi chưa biết bạn thuộc đơn vị nào. Hãy đăng ký, ví dụ: ${REGISTER_EXAMPLE}. ` +
     'Trong lúc chờ, bạn vẫn có thể hỏi về một đơn vị cụ thể, ví dụ: “Sở Tư pháp chủ trì gì?”',
   registerWhich:
     'Để đăng ký, hãy cho biết bạn thuộc đơn vị nào, ghi rõ tên phòng và cơ quan, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
@@ -120,14 +100,29 @@ export const MESSAGES = {
     `Tôi không tìm thấy đơn vị “${written}” trong các kế hoạch. Hãy kiểm tra lại tên, ví dụ: “Phòng Kế hoạch - Tài chính, Sở Xây dựng”.`,
   unitAmbiguous: 'Tên này có ở nhiều cơ quan. Bạn muốn nói đơn vị nào? Trả lời bằng số:',
   unitTooMany: (n: number) =>
-    `Có ${n} đơn vị mang tên này ở các cơ quan khác nhau. Hãy ghi thêm tên cơ quan, ví dụ: “Văn phòng Sở, Sở Xây dựng”.`,
+    `Có ${formatNumber(n)} đơn vị mang tên này ở các cơ quan khác nhau. Hãy ghi thêm tên cơ quan, ví dụ: “Văn phòng Sở, Sở Xây dựng”.`,
   taskAmbiguous: 'Có nhiều nhiệm vụ mang số này. Bạn muốn xem nhiệm vụ nào? Trả lời bằng số:',
   tooManyTasks: (n: number) =>
-    `Có ${n} nhiệm vụ mang số này trong các kế hoạch. Hãy nói rõ kế hoạch, ví dụ: “kế hoạch 126 mục I.1”, ` +
+    `Có ${formatNumber(n)} nhiệm vụ mang số này trong các kế hoạch. Hãy nói rõ kế hoạch, ví dụ: “kế hoạch 126 mục I.1”, ` +
     'hoặc đăng ký đơn vị của mình để tôi tìm trong kế hoạch của đơn vị.',
+  /** How a whole section named alone ("mục VII phụ lục III") is cited back. */
+  sectionRef: (section: string) => `thuộc mục ${section}`,
   taskNotFound: (ref: string) =>
     `Không có nhiệm vụ ${ref} trong các kế hoạch đang xem. Hãy kiểm tra lại số mục, ví dụ: “chi tiết nhiệm vụ III.8”.`,
   noTasks: 'Không tìm thấy nhiệm vụ nào phù hợp.',
+  /**
+   * An empty list says once what was looked for — never a "0 nhiệm vụ …:" header over "không tìm thấy" — then
+   * offers the next question. `unit` in `next` is null when the asker asked about their own unit.
+   */
+  none: {
+    unitTasks: (unit: string, part: 'lead' | 'coordinate' | 'both') =>
+      `${unit} ${part === 'lead' ? 'không chủ trì' : part === 'coordinate' ? 'không phối hợp' : 'không có'} nhiệm vụ nào trong các kế hoạch đang xem.`,
+    deadlines: (unit: string, label: string) =>
+      `${unit} không có nhiệm vụ nào chưa hoàn thành có hạn ${dueWithin(label)}.`,
+    kpi: (unit: string) => `Các nhiệm vụ của ${unit} trong các kế hoạch đang xem không nêu chỉ tiêu cụ thể.`,
+    next: (questions: string[]) => `Bạn có thể hỏi tiếp: ${questions.map((q) => `“${q}”`).join(' hoặc ')}`,
+    ask: NEXT,
+  },
   kpiNeedsUnit:
     'Bạn muốn xem chỉ tiêu của đơn vị nào? Hãy đăng ký đơn vị của mình (ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”) ' +
     'hoặc nêu tên chỉ tiêu, ví dụ: “tỷ lệ hồ sơ đúng hạn phải đạt bao nhiêu”.',
@@ -136,7 +131,7 @@ export const MESSAGES = {
   topicNotFound: (topic: string) =>
     `Không tìm thấy nhiệm vụ nào về “${topic}”. Hãy thử từ khác, ví dụ: “tuyển dụng”, “công khai TTHC”.`,
   yearFallback: (year: number) => `(Chưa có kế hoạch năm nay; dùng kế hoạch năm ${year}.)`,
-  more: (left: number) => `… còn ${left} nhiệm vụ. Gõ “xem tiếp” để xem thêm.`,
+  more: (left: number) => `… còn ${formatNumber(left)} nhiệm vụ. Gõ “xem tiếp” để xem thêm.`,
   noMorePages: 'Không còn gì để xem tiếp. Bạn muốn hỏi gì nữa?',
   choiceExpired: 'Lựa chọn trước đã hết hạn hoặc không có số đó. Bạn hãy hỏi lại nhé.',
   admin: {
@@ -182,7 +177,7 @@ export const MESSAGES = {
     nothingChanged: 'Chưa thay đổi gì.',
   },
   openWork: (n: number) =>
-    `(Ngoài ra ${n} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “phòng tôi phụ trách gì” để xem.)`,
+    `(Ngoài ra ${formatNumber(n)} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “phòng tôi phụ trách gì” để xem.)`,
   subscription: {
     scheduled: (where: string, day: string, time: string) =>
       `Bản tin tuần của ${where} sẽ gửi vào ${day} lúc ${time}.`,
@@ -192,7 +187,9 @@ export const MESSAGES = {
     whichUnit: 'Bản tin của đơn vị nào? Ví dụ: “đăng ký bản tin tuần Phòng Công chức, viên chức, Sở Nội vụ”.',
     started: (where: string, unit: string, count: number) =>
       `Đã đăng ký: ${where} sẽ nhận bản tin tuần của ${unit} vào 08:00 thứ Hai.` +
-      (count > 1 ? ` (${where.charAt(0).toUpperCase()}${where.slice(1)} đang nhận ${count} bản tin.)` : '') +
+      (count > 1
+        ? ` (${where.charAt(0).toUpperCase()}${where.slice(1)} đang nhận ${formatNumber(count)} bản tin.)`
+        : '') +
       ' Gõ “hủy bản tin” để ngừng.',
     stopped: (where: string) => `Đã hủy bản tin tuần cho ${where}.`,
     noneToStop: (where: string) =>
@@ -221,23 +218,44 @@ export const MESSAGES = {
     /** Shown beside a task's latest progress when an admin reported it for the unit. */
     onBehalfNote: (by: string) => `(báo cáo thay, bởi ${by})`,
     reporter: (id: number) => `người dùng số ${id}`,
+    /** Follows every confirmation: how to take the report back. */
+    undoHint: 'Nếu ghi nhầm, gõ “hủy báo cáo vừa rồi” trong vòng 30 phút.',
+    byWordsNeedMore:
+      'Bạn báo cáo cho nhiệm vụ nào? Hãy ghi số mục hoặc vài từ trong tên nhiệm vụ, ví dụ: “bên em đã xong việc tuyển dụng công chức”, “báo cáo nhiệm vụ I.5 đạt 60%”. Chưa ghi nhận gì.',
+    byWordsNotFound: (unit: string, words: string) =>
+      `Trong các nhiệm vụ ${unit} chủ trì hoặc phối hợp, tôi không thấy nhiệm vụ nào khớp với “${words}”. Hãy ghi số mục, ví dụ: “báo cáo nhiệm vụ I.5 đã hoàn thành”. Chưa ghi nhận gì.`,
+    byWordsNotResponsible: (unit: string, words: string) =>
+      `Các nhiệm vụ khớp với “${words}” không do ${unit} chủ trì hay phối hợp nên không báo cáo được. Chưa ghi nhận gì.`,
+    byWordsChoice: (words: string) =>
+      `Có nhiều nhiệm vụ khớp với “${words}”. Bạn báo cáo cho nhiệm vụ nào? Trả lời bằng số:`,
+    byWordsConfirm: (words: string) =>
+      `Nhiệm vụ gần nhất với “${words}” là nhiệm vụ dưới đây. Nếu đúng, trả lời “1” để ghi nhận; nếu không, hãy ghi số mục:`,
+    byWordsTooMany: (n: number, words: string) =>
+      `Có ${n} nhiệm vụ khớp với “${words}”. Hãy ghi rõ hơn hoặc ghi số mục, ví dụ: “báo cáo nhiệm vụ I.5 đạt 60%”. Chưa ghi nhận gì.`,
+    /** The task a report named by its words, so the reporter sees what was understood. */
+    matchedTask: (label: string, content: string) => `${label} (“${content}”)`,
+    undone: (unit: string, label: string) =>
+      `Đã hủy báo cáo của ${unit} cho ${label}. Báo cáo vẫn được lưu trong lịch sử, đánh dấu đã hủy, và không còn được tính.`,
+    undoNothing: 'Bạn chưa có báo cáo nào để hủy.',
+    undoTooLate: (label: string, time: string) =>
+      `Báo cáo gần nhất của bạn (${label}, lúc ${time}) đã gửi quá 30 phút nên không hủy được nữa. Nếu cần sửa, hãy gửi báo cáo mới cho nhiệm vụ này: báo cáo mới nhất sẽ được tính.`,
   },
   headers: {
-    myTasks: (unit: string, n: number) => `${unit} có ${n} nhiệm vụ:`,
-    myLead: (unit: string, n: number) => `${unit} chủ trì ${n} nhiệm vụ:`,
-    myCoordinate: (unit: string, n: number) => `${unit} phối hợp ${n} nhiệm vụ:`,
-    who: (n: number) => (n === 1 ? 'Nhiệm vụ phù hợp:' : `${n} nhiệm vụ phù hợp:`),
-    topic: (topic: string, n: number) => `${n} nhiệm vụ về “${topic}”:`,
-    deadlines: (label: string, n: number) => `${n} nhiệm vụ có hạn trong ${label}:`,
-    kpi: (n: number) => `${n} nhiệm vụ có chỉ tiêu:`,
+    myTasks: (unit: string, n: number) => `${unit} có ${formatNumber(n)} nhiệm vụ:`,
+    myLead: (unit: string, n: number) => `${unit} chủ trì ${formatNumber(n)} nhiệm vụ:`,
+    myCoordinate: (unit: string, n: number) => `${unit} phối hợp ${formatNumber(n)} nhiệm vụ:`,
+    who: (n: number) => (n === 1 ? 'Nhiệm vụ phù hợp:' : `${formatNumber(n)} nhiệm vụ phù hợp:`),
+    topic: (topic: string, n: number) => `${formatNumber(n)} nhiệm vụ về “${topic}”:`,
+    deadlines: (label: string, n: number) => `${formatNumber(n)} nhiệm vụ có hạn ${dueWithin(label)}:`,
+    kpi: (n: number) => `${formatNumber(n)} nhiệm vụ có chỉ tiêu:`,
     overdue: (unit: string, n: number, today: string) =>
       n === 0
         ? `${unit} không có nhiệm vụ quá hạn (tính đến ${today}).`
-        : `${unit} có ${n} nhiệm vụ quá hạn (tính đến ${today}):`,
+        : `${unit} có ${formatNumber(n)} nhiệm vụ quá hạn (tính đến ${today}):`,
     overdueOrg: (org: string, n: number, today: string) =>
       n === 0
         ? `${org} không có nhiệm vụ quá hạn (tính đến ${today}).`
-        : `${org} có ${n} nhiệm vụ quá hạn (tính đến ${today}):`,
+        : `${org} có ${formatNumber(n)} nhiệm vụ quá hạn (tính đến ${today}):`,
     digest: (unit: string, today: string) => `Tóm tắt tuần của ${unit} (đến ${today}):`,
   },
   labels: {
@@ -252,6 +270,10 @@ export const MESSAGES = {
     leadUnits: 'Chủ trì',
     coordinateUnits: 'Phối hợp',
     status: { not_started: 'chưa bắt đầu', in_progress: 'đang thực hiện', done: 'đã hoàn thành' },
-    daysLate: (n: number) => `trễ ${n} ngày`,
+    daysLate: (n: number) => `trễ ${formatNumber(n)} ngày`,
+    /** A reported completion rate ("50,5%"). */
+    percent: (n: number) => formatPercent(n),
+    /** A reported actual value of a KPI, always a rate in the plans ("thực tế 99,5%"). */
+    actual: (n: number) => `thực tế ${formatPercent(n)}`,
   },
 } as const;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningBot, startBot } from '../../adapters/app.ts';
 import { parseConfig } from '../../adapters/config.ts';
 import { type BotProcess, NOW_VARIABLE, startBotProcess } from '../../bench/webhook-process.ts';
-import { createRuntime } from '../../src/cli/runtime.ts';
+import { createRuntime } from '../../src/compose/runtime.ts';
 import { findUnitByNames } from '../../src/core/directory.ts';
 import { subscribe } from '../../src/kb/subscriptions-repo.ts';
 import { ensureUser } from '../../src/kb/users-repo.ts';

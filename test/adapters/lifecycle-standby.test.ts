@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRuntime } from '../../src/cli/runtime.ts';
+import { createRuntime } from '../../src/compose/runtime.ts';
 import { findUnitByNames } from '../../src/core/directory.ts';
 import { claimUpdate } from '../../src/kb/inbound-repo.ts';
 import {
@@ -102,7 +102,7 @@ describe('one active instance per database', () => {
     expect(second.logs.some((line) => line.role === 'standby')).toBe(true);
 
     zalo.queueUpdate(hello('standby-00000000001'));
-    await expect.poll(() => sentTo(CHAT)).toBe(1);
+    await expect.poll(() => sentTo(CHAT), { timeout: 10_000 }).toBe(1);
     await sleep(HEARTBEAT_MS + 1_000); // a few lease checks of the standby
     expect(viaFirst.count('getUpdates')).toBeGreaterThan(0);
     expect([viaSecond.count('getUpdates'), viaSecond.count('sendMessage')]).toEqual([0, 0]);
@@ -121,7 +121,7 @@ describe('one active instance per database', () => {
     expect(takeoverMs).toBeLessThan(30_000);
 
     // Its duties now run: the cut-off send is settled (never repeated), digests go out through it, it polls.
-    await expect.poll(() => outboxStatus(db, GROUP_A)).toBe('unknown');
+    await expect.poll(() => outboxStatus(db, GROUP_A), { timeout: 10_000 }).toBe('unknown');
     // The digest's first pass runs at once on becoming active, or at the next minute tick (a digest may be
     // sent in pieces, hence "some").
     await expect.poll(() => sentTo(GROUP_C), { timeout: 70_000 }).toBeGreaterThan(0);
@@ -173,7 +173,7 @@ describe('one active instance per database', () => {
     console.info(`lifecycle: standby active ${takeoverMs} ms after the holder's last renewal (lease expiry)`);
     expect(takeoverMs).toBeLessThan(30_000);
     await expect.poll(() => sentTo(CHAT), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => zalo.calls.some((c) => c.method === 'getUpdates')).toBe(true);
+    await expect.poll(() => zalo.calls.some((c) => c.method === 'getUpdates'), { timeout: 10_000 }).toBe(true);
     await sleep(1_000);
     expect(sentTo(CHAT)).toBe(1);
   }, 90_000);

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningBot, startBot } from '../../adapters/app.ts';
 import { parseConfig } from '../../adapters/config.ts';
-import { createRuntime } from '../../src/cli/runtime.ts';
+import { createRuntime } from '../../src/compose/runtime.ts';
 import { approveUser, findUser } from '../../src/kb/users-repo.ts';
 import { createFakeZalo, type FakeZalo } from '../support/fake-zalo.ts';
 import { tempDir } from '../support/kb.ts';

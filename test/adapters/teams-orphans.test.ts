@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningBot, startBot } from '../../adapters/app.ts';
 import { parseConfig } from '../../adapters/config.ts';
 import { createTeams } from '../../adapters/teams/wiring.ts';
-import { createRuntime, type Runtime } from '../../src/cli/runtime.ts';
+import { createRuntime, type Runtime } from '../../src/compose/runtime.ts';
 import { claimUpdate } from '../../src/kb/inbound-repo.ts';
 import { registerInstance } from '../../src/kb/instances-repo.ts';
 import { createFakeTeamsConnector, type FakeTeamsConnector, textOf } from '../support/fake-teams.ts';

@@ -5,7 +5,7 @@ import { NhiemvuTeamsBot } from '../../adapters/teams/bot.ts';
 import { CARD_BUDGET_BYTES, cardBytes, taskListCard } from '../../adapters/teams/card.ts';
 import { chatIdOf, conversationKind, messageText, userKeyOf } from '../../adapters/teams/inbound.ts';
 import { createRateLimiter, TEAMS_PER_CONVERSATION } from '../../adapters/teams/rate-limit.ts';
-import { createRuntime, type Runtime } from '../../src/cli/runtime.ts';
+import { createRuntime, type Runtime } from '../../src/compose/runtime.ts';
 import type { ListView } from '../../src/core/types.ts';
 import { tempDir } from '../support/kb.ts';
 import { AN, BOT, CHANNEL_ID, message } from '../support/teams-activities.ts';

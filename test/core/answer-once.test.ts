@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ask, createAskDeps } from '../../src/cli/ask.ts';
+import { ask } from '../../src/cli/ask.ts';
+import { createCore } from '../../src/compose/core.ts';
 import { createAnswerOnce } from '../../src/core/answer-once.ts';
 import { claimUpdate } from '../../src/kb/inbound-repo.ts';
 import { SHIPPED_PLANS_DIR } from '../../src/paths.ts';
@@ -12,7 +13,7 @@ const NOW = new Date(`${TODAY}T09:00:00+07:00`);
 async function setUp() {
   const { db } = tempDb();
   await importInto(db, [SHIPPED_PLANS_DIR]);
-  const deps = createAskDeps(db, testLexicon(), loadChatLexicon(), () => NOW);
+  const deps = createCore(db, testLexicon(), loadChatLexicon(), () => NOW);
   // Registers and approves the person, as `cli ask --org --unit` does.
   ask(deps, { ...SXD_KHTC, text: 'xin chào', today: TODAY });
   return { db, once: createAnswerOnce(db, deps.assistant) };

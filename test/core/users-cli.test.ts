@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAskDeps } from '../../src/cli/ask.ts';
-import type { Runtime } from '../../src/cli/runtime.ts';
 import { addUserCommands } from '../../src/cli/users.ts';
+import { createCore } from '../../src/compose/core.ts';
+import type { Runtime } from '../../src/compose/runtime.ts';
 import type { Db } from '../../src/kb/open.ts';
 import { findUser } from '../../src/kb/users-repo.ts';
 import { loadChatLexicon } from '../../src/vi/message.ts';
@@ -14,12 +14,7 @@ import { testLexicon } from '../support/kb.ts';
  * with `--by <id>` as that user. Run in-process on the commands themselves (test/cli runs the binary).
  */
 function usersCli(db: Db) {
-  const deps = createAskDeps(
-    db,
-    testLexicon(),
-    loadChatLexicon(),
-    () => new Date('2026-11-22T09:00:00+07:00'),
-  );
+  const deps = createCore(db, testLexicon(), loadChatLexicon(), () => new Date('2026-11-22T09:00:00+07:00'));
   const runtime: Runtime = { ...deps, lexicon: testLexicon(), seeded: [] };
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   return async (...args: string[]): Promise<string> => {

@@ -1,7 +1,8 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ask, createAskDeps } from '../../src/cli/ask.ts';
+import { ask } from '../../src/cli/ask.ts';
+import { createCore } from '../../src/compose/core.ts';
 import { importFiles } from '../../src/import/import-files.ts';
 import { loadLexicon } from '../../src/import/lexicon-file.ts';
 import { intentSchema } from '../../src/intent/intents.ts';
@@ -93,7 +94,7 @@ export async function runCorpus(dir: string, corpus = readCorpus()): Promise<Lin
     const path = join(dir, `case-${n}.db`);
     copyFileSync(base, path);
     const db = openDatabase(path);
-    const deps = createAskDeps(db, lexicon, chat, () => new Date(`${TODAY}T09:00:00+07:00`));
+    const deps = createCore(db, lexicon, chat, () => new Date(`${TODAY}T09:00:00+07:00`));
     for (const line of lines) results.push(evaluate(line, deps, db));
     db.close();
   }

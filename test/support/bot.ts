@@ -1,4 +1,5 @@
-import { type AskRequest, ask, createAskDeps } from '../../src/cli/ask.ts';
+import { type AskRequest, ask } from '../../src/cli/ask.ts';
+import { createCore } from '../../src/compose/core.ts';
 import type { Answer } from '../../src/core/types.ts';
 import type { Db } from '../../src/kb/open.ts';
 import { SHIPPED_PLANS_DIR } from '../../src/paths.ts';
@@ -14,7 +15,7 @@ export async function createTestBot(): Promise<{
 }> {
   const { db } = tempDb();
   await importInto(db, [SHIPPED_PLANS_DIR]);
-  const deps = createAskDeps(db, testLexicon(), loadChatLexicon(), () => new Date(`${TODAY}T09:00:00+07:00`));
+  const deps = createCore(db, testLexicon(), loadChatLexicon(), () => new Date(`${TODAY}T09:00:00+07:00`));
   return { db, say: (request) => ask(deps, { ...request, today: TODAY }) };
 }
 

@@ -1,4 +1,4 @@
-import { createRuntime } from '../../src/cli/runtime.ts';
+import { createRuntime } from '../../src/compose/runtime.ts';
 import { findUnitByNames } from '../../src/core/directory.ts';
 import type { Db } from '../../src/kb/open.ts';
 import { approveUser, ensureUser, setUserUnit } from '../../src/kb/users-repo.ts';

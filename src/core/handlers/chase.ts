@@ -68,7 +68,8 @@ export function answerChaseList(turn: Turn): HandlerResult {
         lines.push(`  – ${item.citation}: ${item.content} (${item.facts[0] ?? ''})`);
     }
   }
-  if (quiet > 0) lines.push('', C.quiet(quiet));
+  // With no unit listed, "N đơn vị khác" would point at a list that is not there.
+  if (quiet > 0) lines.push('', lines.length === 1 ? C.allQuiet(quiet) : C.quiet(quiet));
   if (units.length > MAX_UNITS) lines.push(C.moreUnits(units.length - MAX_UNITS));
   lines.push('', C.howToPing);
   return result(lines.join('\n'));

@@ -6,7 +6,9 @@ import { findResponsibleTasks } from '../responsibility.ts';
 import type { HandlerResult, Turn } from '../types.ts';
 import { daysBetween, isOverdue } from './unit-tasks.ts';
 
+/** The window of MESSAGES.digest.sections.dueSoon ("Đến hạn trong 14 ngày tới"). */
 const SOON_DAYS = 14;
+const D = MESSAGES.digest;
 
 /** A short weekly summary for the asker's unit: overdue work and what falls due in the next two weeks. */
 export function answerDigest(turn: Turn, unit: UnitNode): HandlerResult {
@@ -29,11 +31,11 @@ export function answerDigest(turn: Turn, unit: UnitNode): HandlerResult {
     formatTaskLine(i + 1, t, turn.k.plansById.get(t.planId));
   const reply = [
     MESSAGES.headers.digest(unit.name, toDisplayDate(turn.today)),
-    `• Quá hạn: ${overdue.length}`,
+    `• ${D.sectionCount(D.sections.overdue, overdue.length)}`,
     ...overdue.slice(0, 5).map(line),
-    `• Đến hạn trong ${SOON_DAYS} ngày tới: ${soon.length}`,
+    `• ${D.sectionCount(D.sections.dueSoon, soon.length)}`,
     ...soon.slice(0, 5).map(line),
-    `• Tổng số nhiệm vụ phụ trách: ${all.length}`,
+    `• ${D.total(all.length)}`,
   ].join('\n');
   return {
     intent: 'digest',

@@ -19,6 +19,10 @@ export function answerOrgOverdue(turn: Turn): HandlerResult {
   const org = turn.org?.name ?? '';
   const header = MESSAGES.headers.overdueOrg(org, byLead.length, toDisplayDate(turn.today));
   const entities = { scope: { planIds: scope.planIds, year: scope.year } };
+  if (byLead.length === 0) {
+    const next = MESSAGES.none.next([MESSAGES.none.ask.dueSoon(null)]);
+    return { intent: 'overdue', entities, tasks: [], reply: `${header}${yearNote(scope)}\n${next}` };
+  }
   const answer = listAnswer(turn, 'overdue', entities, header, byLead);
   return { ...answer, reply: `${answer.reply}${yearNote(scope)}` };
 }

@@ -6,7 +6,9 @@ import { chooseUnit } from './choose-unit.ts';
 
 /** Picks the most specific unit named: a phòng of a named Sở over the Sở itself. */
 function pickUnit(turn: Turn): { unit: UnitNode | null; ambiguous: UnitNode[] } {
-  const matches = turn.units.filter((m) => m.candidates.length > 0);
+  const named = turn.units.filter((m) => m.candidates.length > 0);
+  // "em công tác tại Sở Tư pháp": a name written out beats a near miss on the words around it ("công tác tại").
+  const matches = named.some((m) => m.exact) ? named.filter((m) => m.exact) : named;
   const internal = matches.find((m) => m.candidates.some((c) => c.kind === 'unit'));
   const chosen = internal ?? matches[0];
   if (!chosen) return { unit: null, ambiguous: [] };

@@ -5,13 +5,17 @@ import type { UnitNode } from '../../kb/unit-tree.ts';
 import { type AnswerTask, taskCitation, taskNumber } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { toAnswerTasks } from '../answer-tasks.ts';
+import { reportInstant } from '../clock.ts';
 import { authorize, placeName } from '../rights.ts';
 import type { Entities, HandlerResult, Turn } from '../types.ts';
+import { findTaskByWords } from './report-by-words.ts';
 import { chooseTask, findReferencedTasks, refText } from './search.ts';
 
 const R = MESSAGES.report;
 /** Places listed when a unit named for "báo cáo thay" exists in several organisations. */
 const MAX_PLACES = 6;
+/** How much of a task's text the confirmation quotes when the report named the task by its words. */
+const QUOTED_CONTENT = 90;
 
 function refuse(entities: Entities, reply: string, tasks: AnswerTask[] = []): HandlerResult {
   return { intent: 'report_progress', entities, tasks, reply };
@@ -25,8 +29,8 @@ function statusOf(p: ProgressStatement): ProgressStatus {
 
 function summaryOf(status: ProgressStatus, p: ProgressStatement): string {
   const parts: string[] = [MESSAGES.labels.status[status]];
-  if (p.percent !== null && p.percent !== 100) parts.push(`${p.percent}%`);
-  if (p.actual !== null) parts.push(`kết quả thực tế ${String(p.actual).replace('.', ',')}%`);
+  if (p.percent !== null && p.percent !== 100) parts.push(MESSAGES.labels.percent(p.percent));
+  if (p.actual !== null) parts.push(`kết quả ${MESSAGES.labels.actual(p.actual)}`);
   return parts.join(', ');
 }
 
@@ -70,16 +74,37 @@ export function answerReport(turn: Turn, chosenTaskId?: string): HandlerResult {
   const progress = findProgress(turn.msg.folded);
   const ref = turn.refs[0];
   const entities = entitiesOf(turn, progress);
-  if (!chosenTaskId && !ref) return refuse(entities, progress.invalid ? R.overHundred : R.needTask);
+  const saysNothing = progress.status === null && progress.percent === null && progress.actual === null;
+  if (!chosenTaskId && !ref && (progress.invalid || saysNothing))
+    return refuse(entities, progress.invalid ? R.overHundred : R.needTask);
   const target = reportingUnit(turn);
   if ('refusal' in target) return refuse(entities, target.refusal);
   const { unit, lookup } = target;
   if (unit && unit.id !== turn.unit?.id) entities.unit = unit.name;
+  if (!chosenTaskId && !ref) {
+    // Named by its words: matched among the tasks of the unit reported for, which therefore must be known.
+    if (!unit) return refuse(entities, R.notRegistered);
+    const byWords = findTaskByWords(turn, lookup, unit, entities, (reply) => refuse(entities, reply));
+    return 'taskId' in byWords
+      ? checkAndRecord(turn, entities, unit, byWords.taskId, progress, true)
+      : byWords;
+  }
   const ids = chosenTaskId ? [chosenTaskId] : ref ? findReferencedTasks(lookup, ref) : [];
   if (ids.length === 0) return refuse(entities, MESSAGES.taskNotFound(ref ? refText(ref) : ''));
   if (ids.length > 1) return chooseTask(lookup, 'report_progress', entities, ids, turn.msg.text);
-  const taskId = ids[0] ?? '';
-  // Every check below names the task the report was about, so the asker sees what was understood.
+  // A choice made among tasks matched by words is recorded as such: the confirmation quotes the task.
+  return checkAndRecord(turn, entities, unit, ids[0] ?? '', progress, !ref);
+}
+
+/** Every check names the task the report was about, so the asker sees what was understood. */
+function checkAndRecord(
+  turn: Turn,
+  entities: Entities,
+  unit: UnitNode | null,
+  taskId: string,
+  progress: ProgressStatement,
+  byWords: boolean,
+): HandlerResult {
   const found = toAnswerTasks(turn, [taskId], unit?.id ?? null);
   const task = found[0];
   if (!task) return refuse(entities, MESSAGES.taskNotFound(taskId));
@@ -94,7 +119,7 @@ export function answerReport(turn: Turn, chosenTaskId?: string): HandlerResult {
     turn.k,
   );
   if (!decision.ok) return refuse(entities, decision.reason, found);
-  return record(turn, entities, unit, task, progress);
+  return record(turn, entities, unit, task, progress, byWords);
 }
 
 function record(
@@ -103,6 +128,7 @@ function record(
   unit: UnitNode,
   task: AnswerTask,
   progress: ProgressStatement,
+  byWords: boolean,
 ): HandlerResult {
   const status = statusOf(progress);
   const onBehalf = unit.id !== turn.unit?.id;
@@ -117,15 +143,22 @@ function record(
     onBehalf,
     channel: turn.user.channel,
     text: turn.msg.text,
-    reportedAt: turn.now.toISOString(),
+    reportedAt: reportInstant(turn.now, turn.today),
   });
   const [saved] = toAnswerTasks(turn, [task.id], unit.id);
-  const label = taskCitation(task, turn.k.plansById.get(task.planId));
+  const citation = taskCitation(task, turn.k.plansById.get(task.planId));
+  const label = byWords ? R.matchedTask(citation, shorten(task.content, QUOTED_CONTENT)) : citation;
   const summary = summaryOf(status, progress);
+  const saidSaved = onBehalf ? R.savedOnBehalf(unit.name, label, summary) : R.saved(label, summary);
   return {
     intent: 'report_progress',
     entities,
     tasks: saved ? [saved] : [],
-    reply: onBehalf ? R.savedOnBehalf(unit.name, label, summary) : R.saved(label, summary),
+    reply: `${saidSaved} ${R.undoHint}`,
   };
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }

@@ -1,7 +1,7 @@
 import type { TaskRef } from '../../intent/entities/task-ref.ts';
 import type { Intent } from '../../intent/intents.ts';
 import { findLatestProgress } from '../../kb/progress-repo.ts';
-import { findTasksByNumber } from '../../kb/task-queries.ts';
+import { findSectionTasks, findTasksByNumber } from '../../kb/task-queries.ts';
 import { findUserById } from '../../kb/users-repo.ts';
 import { formatTaskDetail, taskCitation, toDisplayDate } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
@@ -57,19 +57,21 @@ function range(from: number, to: number): number[] {
 }
 
 export function refText(ref: TaskRef): string {
+  if (ref.stt === '') return MESSAGES.sectionRef(ref.section ?? '');
   return ref.section ? `${ref.section}.${ref.stt}` : ref.stt;
 }
 
 /** Tasks a reference names: first in the default scope, then in any plan the asker can see. */
 export function findReferencedTasks(turn: Turn, ref: TaskRef): string[] {
-  const scopes = [
-    questionScope(turn).planIds,
-    (turn.org ? askerScopeAllYears(turn) : turn.k.plans).map((p) => p.id),
-  ];
+  const named = turn.units.find((u) => u.candidates.length === 1);
+  // A near miss in a long note ("Phòng đã rà soát…") must not move the number into another Sở's plans.
+  const first = named && !named.exact && turn.org ? askerScope(turn) : questionScope(turn);
+  const scopes = [first.planIds, (turn.org ? askerScopeAllYears(turn) : turn.k.plans).map((p) => p.id)];
   for (const planIds of scopes) {
-    const found = findTasksByNumber(turn.db, planIds, ref.section, ref.stt).filter(
-      (t) => !t.isHeading || true,
-    );
+    const found =
+      ref.stt === '' && ref.section
+        ? findSectionTasks(turn.db, planIds, ref.section)
+        : findTasksByNumber(turn.db, planIds, ref.section, ref.stt);
     if (found.length > 0) return found.map((t) => t.id);
   }
   return [];
@@ -104,10 +106,11 @@ export function answerDetail(turn: Turn, ref: TaskRef): HandlerResult {
 export function progressLines(turn: Turn, taskIds: string[]): string[] {
   return findLatestProgress(turn.db, taskIds).map((p) => {
     const unit = turn.k.tree.get(p.unitId)?.name ?? '';
-    const facts = [MESSAGES.labels.status[p.status], p.percent !== null ? `${p.percent}%` : null].filter(
-      Boolean,
-    );
-    if (p.actual !== null) facts.push(`thực tế ${String(p.actual).replace('.', ',')}%`);
+    const facts = [
+      MESSAGES.labels.status[p.status],
+      p.percent !== null ? MESSAGES.labels.percent(p.percent) : null,
+    ].filter(Boolean);
+    if (p.actual !== null) facts.push(MESSAGES.labels.actual(p.actual));
     const line = `Tiến độ — ${unit}: ${facts.join(', ')} (${toDisplayDate(p.reportedAt.slice(0, 10))})`;
     return p.onBehalf ? `${line} ${onBehalfNote(turn, p.userId)}` : line;
   });
@@ -127,6 +130,7 @@ export function chooseTask(
   entities: Entities,
   ids: string[],
   text: string,
+  header: string = MESSAGES.taskAmbiguous,
 ): HandlerResult {
   if (ids.length > MAX_CHOICES) {
     return { intent, entities, tasks: [], reply: MESSAGES.tooManyTasks(ids.length), state: null };
@@ -139,7 +143,7 @@ export function chooseTask(
     intent,
     entities,
     tasks,
-    reply: [MESSAGES.taskAmbiguous, ...lines].join('\n'),
+    reply: [header, ...lines].join('\n'),
     state: { kind: 'choice', intent, taskIds: ids, text },
   };
 }

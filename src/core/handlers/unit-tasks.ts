@@ -45,21 +45,38 @@ export function answerUnitTasks(
     responsibility: which,
     scope: { planIds: scope.planIds, year: scope.year },
   };
-  const { tasks, header } = filterFor(turn, intent, subject, all, entities);
-  if (tasks.length === 0 && intent !== 'overdue') {
-    return { intent, entities, tasks, reply: `${header}\n${MESSAGES.noTasks}${yearNote(scope)}` };
+  const { tasks, header, none } = filterFor(turn, intent, subject, all, entities);
+  if (tasks.length === 0) {
+    const next = MESSAGES.none.next(nextQuestions(intent, isAsker ? null : subject.name));
+    return { intent, entities, tasks, reply: `${none}${yearNote(scope)}\n${next}` };
   }
   const answer = listAnswer(turn, intent, entities, header, tasks);
   return { ...answer, reply: `${answer.reply}${yearNote(scope)}` };
 }
 
+/** What to ask after an empty answer: the neighbouring question about the same unit (null: the asker's own). */
+function nextQuestions(intent: Intent, unit: string | null): string[] {
+  const ask = MESSAGES.none.ask;
+  switch (intent) {
+    case 'overdue':
+      return [ask.dueSoon(unit)];
+    case 'deadlines':
+      return [ask.overdue(unit), ask.all(unit)];
+    case 'kpi':
+      return [ask.dueSoon(unit), ask.all(unit)];
+    default:
+      return [ask.topic()];
+  }
+}
+
+/** The tasks the question asks for, the list's header, and the one sentence said instead when there are none. */
 function filterFor(
   turn: Turn,
   intent: Intent,
   subject: UnitNode,
   all: AnswerTask[],
   entities: Entities,
-): { tasks: AnswerTask[]; header: string } {
+): { tasks: AnswerTask[]; header: string; none: string } {
   const name = subject.name;
   switch (intent) {
     case 'overdue': {
@@ -70,7 +87,7 @@ function filterFor(
         (t) => ['ongoing', 'conditional'].includes(t.deadline.kind) && t.status !== 'done',
       );
       const note = turn.user.role !== 'staff' && open.length > 0 ? `\n${MESSAGES.openWork(open.length)}` : '';
-      return { tasks, header: `${header}${note}` };
+      return { tasks, header: `${header}${note}`, none: `${header}${note}` };
     }
     case 'deadlines': {
       const range = findTimeRange(turn.msg.folded, turn.today);
@@ -83,11 +100,12 @@ function filterFor(
             t.deadline.due !== null && t.deadline.due >= from && t.deadline.due <= to && t.status !== 'done',
         )
         .sort((a, b) => (a.deadline.due ?? '').localeCompare(b.deadline.due ?? ''));
-      return { tasks, header: H.deadlines(range?.label ?? 'thời gian tới', tasks.length) };
+      const label = range?.label ?? 'thời gian tới';
+      return { tasks, header: H.deadlines(label, tasks.length), none: MESSAGES.none.deadlines(name, label) };
     }
     case 'kpi': {
       const tasks = all.filter((t) => t.kpis.length > 0);
-      return { tasks, header: H.kpi(tasks.length) };
+      return { tasks, header: H.kpi(tasks.length), none: MESSAGES.none.kpi(name) };
     }
     default: {
       const header =
@@ -96,7 +114,7 @@ function filterFor(
           : turn.responsibility === 'coordinate'
             ? H.myCoordinate(name, all.length)
             : H.myTasks(name, all.length);
-      return { tasks: all, header };
+      return { tasks: all, header, none: MESSAGES.none.unitTasks(name, turn.responsibility) };
     }
   }
 }

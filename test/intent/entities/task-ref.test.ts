@@ -35,6 +35,21 @@ const TAKEN: Row[] = [
   ['nhiệm vụ 5 tháng 12 làm gì', [{ section: null, stt: '5' }]],
   ['III.8 năm 2025', [{ section: 'III', stt: '8' }]],
   ['nv III.8, III.8 nữa', [{ section: 'III', stt: '8' }]],
+  // As staff write them: no dot, a hyphen, "điểm b", a whole section with its appendix.
+  ['nv IV 2', [{ section: 'IV', stt: '2' }]],
+  ['nhiem vu iv 2 xong chua', [{ section: 'IV', stt: '2' }]],
+  ['nhiệm vụ I-3', [{ section: 'I', stt: '3' }]],
+  ['mục II - 4 ai chủ trì', [{ section: 'II', stt: '4' }]],
+  ['VII-2 hạn khi nào', [{ section: 'VII', stt: '2' }]],
+  ['nv VII 3.4.1', [{ section: 'VII', stt: '3.4.1' }]],
+  ['mục 3.2 điểm b', [{ section: null, stt: '3.2 b)' }]],
+  ['muc 3.3, diem c ai lam', [{ section: null, stt: '3.3 c)' }]],
+  ['mục IV.2 điểm c kế hoạch 2023', [{ section: 'IV', stt: '2 c)' }]],
+  ['muc vii phu luc iii', [{ section: 'VII', stt: '' }]],
+  ['nhiệm vụ ở mục VII phụ lục III là gì', [{ section: 'VII', stt: '' }]],
+  ['mục I.5 phụ lục III', [{ section: 'I', stt: '5' }]],
+  // "điểm mới" is a new point, not item m).
+  ['mục 3.2 điểm mới', [{ section: null, stt: '3.2' }]],
 ];
 
 const NOT_TAKEN: string[] = [
@@ -57,6 +72,11 @@ const NOT_TAKEN: string[] = [
   'mất 2.5 ngày',
   'I5',
   'v.v.',
+  'quý IV-2026',
+  'KH 55/KH-SXD phụ lục III',
+  'mục VII của phòng tôi',
+  'phụ lục III có gì',
+  'nhiệm vụ IV 2025',
 ];
 
 describe('findTaskRefs', () => {

@@ -1,26 +1,21 @@
-import type { Assistant } from '../core/assistant.ts';
-import type { Knowledge } from '../core/knowledge.ts';
 import type { FileResult } from '../import/import-files.ts';
 import { loadLexicon } from '../import/lexicon-file.ts';
 import { seedIfEmpty } from '../import/seed.ts';
 import type { Lexicon } from '../ingest/units/lexicon.ts';
-import { type Db, type OpenOptions, openDatabase } from '../kb/open.ts';
+import { type OpenOptions, openDatabase } from '../kb/open.ts';
 import { DEFAULT_LEXICON_PATH } from '../paths.ts';
 import { loadChatLexicon } from '../vi/message.ts';
-import { createAskDeps } from './ask.ts';
+import { type Core, createCore } from './core.ts';
 
-export interface Runtime {
-  db: Db;
+export interface Runtime extends Core {
   lexicon: Lexicon;
-  assistant: Assistant;
-  knowledge: () => Knowledge;
-  clock: () => Date;
   /** What was imported into an empty database at start-up (nothing when it already had plans). */
   seeded: FileResult[];
 }
 
 /**
  * Opens the knowledge base (seeding an empty one with the shipped plans) and builds the conversation core.
+ * The CLI and the server both start here, so neither borrows the other's wiring.
  * With `mustExist`, a missing database is an error instead of a new one (commands that only read or administer).
  */
 export async function createRuntime(
@@ -32,7 +27,7 @@ export async function createRuntime(
   try {
     const lexicon = loadLexicon(DEFAULT_LEXICON_PATH);
     const seeded = await seedIfEmpty(db, lexicon, clock, process.cwd());
-    return { ...createAskDeps(db, lexicon, loadChatLexicon(), clock), lexicon, seeded };
+    return { ...createCore(db, lexicon, loadChatLexicon(), clock), lexicon, seeded };
   } catch (error) {
     db.close();
     throw error;
