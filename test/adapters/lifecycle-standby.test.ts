@@ -173,7 +173,9 @@ describe('one active instance per database', () => {
     console.info(`lifecycle: standby active ${takeoverMs} ms after the holder's last renewal (lease expiry)`);
     expect(takeoverMs).toBeLessThan(30_000);
     await expect.poll(() => sentTo(CHAT), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => zalo.calls.some((c) => c.method === 'getUpdates'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => zalo.calls.some((c) => c.method === 'getUpdates'), { timeout: 10_000 })
+      .toBe(true);
     await sleep(1_000);
     expect(sentTo(CHAT)).toBe(1);
   }, 90_000);
