@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/kb/open.ts';
 import { approveUser, ensureUser, findUser, setUserUnit } from '../../src/kb/users-repo.ts';
-import { createTestBot } from '../support/bot.ts';
+import { createTestBot, SNV_PHONG_ADMIN } from '../support/bot.ts';
 
 /** Approving and setting roles in chat, bounded by the organisation tree (src/core/rights.ts). */
 const usersTable = (db: Db) =>
   db.prepare('SELECT id, unit_id, role, approved_at, updated_at FROM users ORDER BY id').all();
 
-const SNV_PHONG_ADMIN = {
-  user: 'snv-admin',
-  org: 'Sở Nội vụ',
-  unit: 'Phòng Công chức, viên chức',
-  role: 'admin',
-} as const;
 const SNV_LEAD = {
   user: 'snv-lead',
   org: 'Sở Nội vụ',

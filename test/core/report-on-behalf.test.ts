@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/kb/open.ts';
 import { findUser } from '../../src/kb/users-repo.ts';
-import { createTestBot, ids, reportCount } from '../support/bot.ts';
+import { createTestBot, ids, reportCount, SNV_PHONG_ADMIN } from '../support/bot.ts';
 
 /**
  * Reports go to a unit responsible for the task. An admin reports for another unit only by naming it
  * ("báo cáo thay …"), within their organisation; the row keeps the unit, the admin as reporter and on_behalf = 1.
  */
 const SXD_ADMIN = { user: 'sxd-admin', org: 'Sở Xây dựng', role: 'admin' } as const;
-const SNV_PHONG_ADMIN = {
-  user: 'snv-admin',
-  org: 'Sở Nội vụ',
-  unit: 'Phòng Công chức, viên chức',
-  role: 'admin',
-} as const;
 const SXD_KHTC = { user: 'khtc', org: 'Sở Xây dựng', unit: 'Phòng Kế hoạch - Tài chính' } as const;
 const SNV_TCBC = {
   user: 'tcbc',
