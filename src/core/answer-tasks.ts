@@ -1,3 +1,4 @@
+import type { Asked } from '../intent/frame/frame.ts';
 import type { Intent } from '../intent/intents.ts';
 import type { ExportedTask } from '../kb/export.ts';
 import type { Db } from '../kb/open.ts';
@@ -114,7 +115,8 @@ function viaOf(refs: AnswerTask['lead']): AnswerTask['via'] {
 }
 
 export function yearNote(scope: PlanScope): string {
-  return scope.fellBack && scope.year !== null ? `\n${MESSAGES.yearFallback(scope.year)}` : '';
+  if (!scope.fellBack || scope.year === null) return '';
+  return `\n${scope.latestFor ? MESSAGES.yearLatestFor(scope.year, scope.latestFor) : MESSAGES.yearFallback(scope.year)}`;
 }
 
 /** A list answer: the first page now, the rest kept for "xem tiếp". */
@@ -125,9 +127,12 @@ export function listAnswer(
   header: string,
   tasks: AnswerTask[],
   offset = 0,
+  asked: Asked = 'list',
 ): HandlerResult {
   const page = tasks.slice(offset, offset + PAGE_SIZE);
-  const items = page.map((t, i) => taskLineParts(offset + i + 1, t, turn.k.plansById.get(t.planId)));
+  const items = page.map((t, i) =>
+    taskLineParts(offset + i + 1, t, turn.k.plansById.get(t.planId), undefined, asked),
+  );
   const lines = items.map(joinTaskLine);
   const left = tasks.length - offset - page.length;
   const state: ConversationState | null =
@@ -139,6 +144,7 @@ export function listAnswer(
           header,
           taskIds: tasks.map((t) => t.id),
           offset: offset + PAGE_SIZE,
+          ...(asked !== 'list' ? { asked } : {}),
           unitId: turn.unit?.id ?? null,
           parts: tasks.map((t) => ({
             id: t.id,
@@ -165,5 +171,16 @@ export function nextPage(turn: Turn, state: Extract<ConversationState, { kind: '
       ...(part.namedAs ? { namedAs: part.namedAs } : {}),
     };
   });
-  return listAnswer(turn, state.intent, state.entities, state.header, tasks, state.offset);
+  const answer = listAnswer(
+    turn,
+    state.intent,
+    state.entities,
+    state.header,
+    tasks,
+    state.offset,
+    state.asked,
+  );
+  // The question stays the one a follow-up builds on, page after page.
+  if (state.last && answer.state?.kind === 'page') answer.state.last = state.last;
+  return state.last && !answer.state ? { ...answer, state: { kind: 'last', last: state.last } } : answer;
 }

@@ -2,8 +2,9 @@ import type { Lexicon } from '../ingest/units/lexicon.ts';
 import { classify } from '../intent/classify.ts';
 import { findProgress } from '../intent/entities/progress.ts';
 import { findTaskRefs } from '../intent/entities/task-ref.ts';
-import { findTimeRange } from '../intent/entities/time-range.ts';
 import { findAppendix, findPlanNumber, findYear } from '../intent/entities/year.ts';
+import { isFollowUp } from '../intent/frame/follow-up.ts';
+import { pointsAtLastTask } from '../intent/frame/parse.ts';
 import { findAskedSentence, isPastedText } from '../intent/pasted.ts';
 import { VOCABULARY } from '../intent/vocabulary.ts';
 import type { Db } from '../kb/open.ts';
@@ -12,10 +13,11 @@ import { ensureUser, findUser } from '../kb/users-repo.ts';
 import { MESSAGES, REGISTER_EXAMPLE } from '../reply/messages.ts';
 import { type ChatLexicon, normalizeMessage } from '../vi/message.ts';
 import { todayIn } from './clock.ts';
-import { dispatch, resumeState } from './dispatch.ts';
+import { dispatch, isQuestionIntent, resumeState } from './dispatch.ts';
 import { createKnowledgeCache } from './knowledge.ts';
+import { answerQuestion, questionPeriod } from './question.ts';
 import type { ResponsibilityFilter } from './responsibility.ts';
-import type { Answer, ConversationState, HandlerResult, Inbound, Turn } from './types.ts';
+import type { Answer, ConversationState, HandlerResult, Inbound, LastQuery, Turn } from './types.ts';
 
 export interface AssistantDeps {
   db: Db;
@@ -76,7 +78,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const turn = buildTurn(inbound, findAskedSentence(inbound.text) ?? inbound.text);
     const state = loadState(deps.db, turn.user.id, turn.now) as ConversationState | null;
     const resumed = state ? resumeState(turn, state, (text) => buildTurn(inbound, text)) : null;
-    const result: HandlerResult = resumed ?? respond(turn);
+    const last = state?.kind === 'last' || state?.kind === 'page' ? (state.last ?? null) : null;
+    const result: HandlerResult = resumed ?? respond(turn, last);
     if (result.state)
       saveState(deps.db, turn.user.id, result.state, new Date(turn.now.getTime() + STATE_TTL_MS));
     else if (state !== null && (result.state === null || !resumed)) clearState(deps.db, turn.user.id);
@@ -102,17 +105,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   return { handle: (inbound) => inTransaction(inbound) };
 }
 
-/** "năm 2024" picks the plans, it does not ask about deadlines: a whole calendar year is no deadline question. */
-function isPeriod(range: { from: string; to: string } | null): boolean {
-  if (!range) return false;
-  return !(
-    range.from.endsWith('-01-01') &&
-    range.to.endsWith('-12-31') &&
-    range.from.slice(0, 4) === range.to.slice(0, 4)
-  );
-}
-
-function respond(turn: Turn): HandlerResult {
+function respond(turn: Turn, last: LastQuery | null): HandlerResult {
   if (turn.msg.folded.trim() === '')
     return { intent: 'unknown', entities: {}, tasks: [], reply: MESSAGES.empty };
   if (VOCABULARY.paging.test(turn.msg.folded)) {
@@ -124,11 +117,17 @@ function respond(turn: Turn): HandlerResult {
   const intent = classify(turn.msg.folded, {
     taskRef: turn.refs.length > 0,
     unit: turn.units.some((u) => u.candidates.length > 0),
-    timeRange: isPeriod(findTimeRange(turn.msg.folded, turn.today)),
+    timeRange: questionPeriod(turn.msg.folded, turn.today) !== null,
     progress: (() => {
       const p = findProgress(turn.msg.folded);
       return p.status !== null || p.percent !== null || p.actual !== null || p.invalid !== null;
     })(),
   });
-  return dispatch(turn, intent);
+  // "năm ngoái thì sao?", "nhiệm vụ đó hạn bao giờ?": a follow-up of the last question, whatever the rules saw.
+  const followUp =
+    last !== null &&
+    (isFollowUp(turn.msg.folded) || pointsAtLastTask(turn.msg.folded)) &&
+    (isQuestionIntent(intent) || intent === 'unknown' || intent === 'smalltalk' || intent === 'help');
+  if (followUp) return answerQuestion(turn, isQuestionIntent(intent) ? intent : 'my_tasks', last, null);
+  return dispatch(turn, intent, last);
 }

@@ -1,74 +1,44 @@
 import type { Intent } from '../intent/intents.ts';
 import { REPORT_VOCABULARY } from '../intent/report-vocabulary.ts';
 import { VOCABULARY } from '../intent/vocabulary.ts';
-import type { UnitNode } from '../kb/unit-tree.ts';
 import { formatTaskDetail } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import { nextPage, toAnswerTasks } from './answer-tasks.ts';
 import { answerAdmin } from './handlers/admin.ts';
 import { answerChaseList, answerRemindUnit } from './handlers/chase.ts';
-import { chooseUnit } from './handlers/choose-unit.ts';
 import { answerDigest } from './handlers/digest.ts';
-import { answerOrgOverdue } from './handlers/org-overdue.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
 import { answerReminderSettings } from './handlers/reminder-settings.ts';
 import { answerReport } from './handlers/report.ts';
 import { answerUndoReport } from './handlers/report-undo.ts';
-import { answerDetail, answerTopic, progressLines, topicWords } from './handlers/search.ts';
 import { answerSubscription } from './handlers/subscribe.ts';
-import { answerUnitTasks } from './handlers/unit-tasks.ts';
-import type { ConversationState, HandlerResult, Turn } from './types.ts';
+import { answerQuestion, taskFrame } from './question.ts';
+import { progressLines } from './task-lookup.ts';
+import type { ConversationState, HandlerResult, LastQuery, Turn } from './types.ts';
 
 function simple(intent: Intent, reply: string): HandlerResult {
   return { intent, entities: {}, tasks: [], reply };
 }
 
-/** The one unit a question names, or a numbered choice when the name belongs to several organisations. */
-function namedUnit(turn: Turn): UnitNode | HandlerResult | null {
-  const match = turn.units.find((u) => u.candidates.length > 0);
-  if (!match) return null;
-  if (match.candidates.length === 1) return match.candidates[0] ?? null;
-  return chooseUnit(turn, 'unit_tasks', match.candidates);
+/** Intents answered by a query frame and its executor (src/core/query/). */
+const QUESTION_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  'my_tasks',
+  'unit_tasks',
+  'who_is_responsible',
+  'topic_tasks',
+  'deadlines',
+  'kpi',
+  'overdue',
+  'task_detail',
+]);
+
+export function isQuestionIntent(intent: Intent): boolean {
+  return QUESTION_INTENTS.has(intent);
 }
 
-function isResult(value: UnitNode | HandlerResult | null): value is HandlerResult {
-  return value !== null && 'reply' in value;
-}
-
-/** Questions about a unit: the one named, else the asker's own (which needs a registration). */
-function aboutUnit(turn: Turn, intent: Intent): HandlerResult {
-  const named = namedUnit(turn);
-  if (isResult(named)) return named;
-  const ownUnit = named === null || named.id === turn.unit?.id;
-  if (intent === 'overdue' && ownUnit && turn.user.role === 'admin' && turn.org)
-    return answerOrgOverdue(turn);
-  const subject = named ?? turn.unit;
-  if (!subject) return simple(intent, MESSAGES.needRegistration);
-  return answerUnitTasks(turn, intent, subject, ownUnit && turn.unit !== null);
-}
-
-export function dispatch(turn: Turn, intent: Intent): HandlerResult {
-  const ref = turn.refs[0];
+export function dispatch(turn: Turn, intent: Intent, last: LastQuery | null): HandlerResult {
+  if (QUESTION_INTENTS.has(intent)) return answerQuestion(turn, intent, last, null);
   switch (intent) {
-    case 'my_tasks':
-      if (!turn.unit) return simple(intent, MESSAGES.needRegistration);
-      return answerUnitTasks(turn, intent, turn.unit, true);
-    case 'unit_tasks': {
-      const named = namedUnit(turn);
-      if (isResult(named)) return named;
-      if (!named) return simple(intent, MESSAGES.unitNotFound(turn.msg.text.slice(0, 60)));
-      return answerUnitTasks(turn, intent, named, named.id === turn.unit?.id);
-    }
-    case 'kpi':
-      if (ref) return { ...answerDetail(turn, ref), intent };
-      // "tỷ lệ hồ sơ đúng hạn phải đạt bao nhiêu" asks about a target, not about whose targets.
-      if (topicWords(turn).length > 0) return answerTopic(turn, intent);
-      if (!turn.unit && turn.units.length === 0) return simple(intent, MESSAGES.kpiNeedsUnit);
-      return aboutUnit(turn, intent);
-    case 'overdue':
-    case 'deadlines':
-      if (ref && intent !== 'overdue') return { ...answerDetail(turn, ref), intent };
-      return aboutUnit(turn, intent);
     case 'digest':
       if (
         VOCABULARY.subscribeDigest.test(turn.msg.folded) ||
@@ -84,17 +54,6 @@ export function dispatch(turn: Turn, intent: Intent): HandlerResult {
       return answerRemindUnit(turn);
     case 'reminder_settings':
       return answerReminderSettings(turn);
-    case 'task_detail':
-      return ref ? answerDetail(turn, ref) : simple(intent, MESSAGES.unknown);
-    case 'who_is_responsible':
-      // "mục 2.2.1 kế hoạch 126 ai chủ trì": the task named answers who, not a search for its leftover words.
-      if (ref) return { ...answerDetail(turn, ref), intent };
-      return answerTopic(turn, intent);
-    case 'topic_tasks':
-      // "chỉ những việc chủ trì thôi": no topic left, so it narrows the asker's own list.
-      if (topicWords(turn).length === 0 && turn.unit)
-        return answerUnitTasks(turn, 'my_tasks', turn.unit, true);
-      return answerTopic(turn, intent);
     case 'report_progress':
       return REPORT_VOCABULARY.undoReport.test(turn.msg.folded) ? answerUndoReport(turn) : answerReport(turn);
     case 'register':
@@ -103,8 +62,8 @@ export function dispatch(turn: Turn, intent: Intent): HandlerResult {
       return simple(intent, MESSAGES.help);
     case 'smalltalk':
       return simple(intent, /cam on|thank/.test(turn.msg.folded) ? MESSAGES.thanks : MESSAGES.greeting);
-    case 'unknown':
-      return simple(intent, MESSAGES.unknown);
+    default:
+      return simple('unknown', MESSAGES.unknown);
   }
 }
 
@@ -119,13 +78,13 @@ export function resumeState(
     return nextPage(turn, state);
   }
   const choice = folded.match(VOCABULARY.choice);
-  if (!choice || state.kind === 'page') return null;
+  if (!choice || state.kind === 'page' || state.kind === 'last') return null;
   const index = Number(choice[1]) - 1;
   if (state.kind === 'choose-unit') {
     const unit = turn.k.tree.get(state.unitIds[index] ?? -1);
     if (!unit) return { ...simple(state.intent, MESSAGES.choiceExpired), state: null };
     if (state.intent === 'register') return registerAs(turn, unit);
-    return answerUnitTasks(rebuild(state.text), state.intent, unit, unit.id === turn.unit?.id);
+    return answerQuestion(rebuild(state.text), state.intent, null, unit);
   }
   const taskId = state.taskIds[index];
   if (!taskId) return { ...simple(state.intent, MESSAGES.choiceExpired), state: null };
@@ -137,5 +96,6 @@ export function resumeState(
     formatTaskDetail(task, turn.k.plansById.get(task.planId)),
     ...progressLines(turn, [taskId]),
   ].join('\n');
-  return { intent: 'task_detail', entities: {}, tasks: [task], reply, state: null };
+  const last: LastQuery = { frame: taskFrame([taskId]), focus: taskId };
+  return { intent: 'task_detail', entities: {}, tasks: [task], reply, state: { kind: 'last', last } };
 }

@@ -23,6 +23,11 @@ export interface ResponsibleTask {
   /** Conditions of the collectives through which the unit is responsible ("có trách nhiệm đối với TTHC"). */
   conditions: string[];
   roles: string[];
+  /**
+   * Responsible only through a catch-all collective ("Các cơ quan, đơn vị", "Các sở, ban, ngành, địa phương"),
+   * which names every body of the province: true of a whole year's plan says nothing of substance about one.
+   */
+  broad: boolean;
 }
 
 /** How the rows naming units are read: `Knowledge.mentions` (memoised) or `findMentions` bound to a database. */
@@ -39,6 +44,7 @@ export function findResponsibleTasks(
   const byTask = new Map<string, ResponsibleTask>();
   for (const m of mentions(unitIds, planIds)) {
     const direct = m.unitId === unitId;
+    const broad = !direct && tree.get(m.unitId)?.covers === 'agencies_and_localities';
     const task = byTask.get(m.taskId) ?? {
       taskId: m.taskId,
       planId: m.planId,
@@ -48,7 +54,9 @@ export function findResponsibleTasks(
       namedAs: null,
       conditions: [],
       roles: [],
+      broad,
     };
+    if (!broad) task.broad = false;
     if (m.relation === 'lead') task.responsibility = 'lead';
     if (direct) task.direct = true;
     if (direct && task.namedAs !== 'lead') task.namedAs = m.relation;

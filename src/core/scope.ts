@@ -11,6 +11,8 @@ export interface PlanScope {
   year: number | null;
   /** True when the year was chosen by default and is not the current one: the reply must say so. */
   fellBack: boolean;
+  /** Set when the year is the latest in which a named body has tasks (src/core/query/scope.ts): said in the reply. */
+  latestFor?: string;
 }
 
 export interface ScopeRequest {

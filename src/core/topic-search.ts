@@ -1,4 +1,4 @@
-import { TOPIC_KEEP_PHRASES, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS } from '../intent/vocabulary.ts';
+import { TOPIC_KEEP_PHRASES, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS } from '../intent/topic-vocabulary.ts';
 import type { TopicIndex, TopicRow } from './topic-index.ts';
 
 /**

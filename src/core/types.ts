@@ -1,4 +1,5 @@
 import type { TaskRef } from '../intent/entities/task-ref.ts';
+import type { Asked, QueryFrame } from '../intent/frame/frame.ts';
 import type { Intent } from '../intent/intents.ts';
 import type { Db } from '../kb/open.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
@@ -34,6 +35,15 @@ export interface Entities {
   actual?: number;
   status?: string;
   scope?: { planIds: string[]; year: number | null };
+  /** The whole parsed question (src/intent/frame/), for a question about tasks. */
+  frame?: QueryFrame;
+}
+
+/** The last question answered and the one task it showed, kept 30 minutes for a follow-up. */
+export interface LastQuery {
+  frame: QueryFrame;
+  /** The task a follow-up's "nhiệm vụ đó" means: set when the answer showed exactly one. */
+  focus: string | null;
 }
 
 /** The neutral answer: adapters render `reply` (and may render `tasks` as a card). */
@@ -97,6 +107,10 @@ export type ConversationState =
       /** Whose list it is, and each task's part in it, so the next page reads like the first. */
       unitId: number | null;
       parts: Pick<AnswerTask, 'id' | 'responsibility' | 'via' | 'namedAs'>[];
+      /** What the list answers (who leads, the targets …): each page shows the same facts. */
+      asked?: Asked;
+      last?: LastQuery;
     }
+  | { kind: 'last'; last: LastQuery }
   | { kind: 'choice'; intent: 'task_detail' | 'report_progress'; taskIds: string[]; text: string }
   | { kind: 'choose-unit'; intent: Intent; unitIds: number[]; text: string };

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Lexicon } from '../ingest/units/lexicon.ts';
+import { GROUP_NAMES } from '../intent/topic-vocabulary.ts';
 import type { UnitNode, UnitTree } from '../kb/unit-tree.ts';
 import { foldWords, toIdentityKey } from '../vi/fold.ts';
 
@@ -78,6 +79,12 @@ export function createUnitMatcher(tree: UnitTree, lexicon: Lexicon, tokenize: To
     }
   };
   for (const [, units] of byName) if (units[0]) add(units[0].name, units);
+  // A group named as a whole ("UBND cấp huyện", "các sở, ngành"): the collective with that coverage, by any name.
+  for (const node of tree.all()) {
+    const names = node.kind === 'collective' && node.covers ? GROUP_NAMES[node.covers] : undefined;
+    if (!names) continue;
+    for (const written of [node.name, ...names]) add(written, [node]);
+  }
   for (const k of lexicon.known) {
     if (!k.collective) add(k.folded, byName.get(toIdentityKey(k.canonical)) ?? []);
   }

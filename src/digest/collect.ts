@@ -1,6 +1,6 @@
 import { answerTasksFor } from '../core/answer-tasks.ts';
-import { daysBetween, isOverdue } from '../core/handlers/unit-tasks.ts';
 import type { Knowledge } from '../core/knowledge.ts';
+import { daysBetween, isOverdue } from '../core/query/filters.ts';
 import { findResponsibleTasks, type ResponsibleTask } from '../core/responsibility.ts';
 import { defaultScope } from '../core/scope.ts';
 import { addDays, dayOf, mondayOf, toIso } from '../intent/entities/calendar.ts';

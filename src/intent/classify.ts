@@ -1,3 +1,4 @@
+import { OPERATOR_QUESTION } from './frame/restrictions.ts';
 import type { Intent } from './intents.ts';
 import { REPORT_VOCABULARY as RV } from './report-vocabulary.ts';
 import { VOCABULARY as V } from './vocabulary.ts';
@@ -27,6 +28,8 @@ export function classify(folded: string, s: Signals): Intent {
   if (s.taskRef && has(V.remindUnit)) return 'remind_unit';
   if (has(V.chaseList) && !s.taskRef) return 'chase_list';
   if ((has(V.register) || has(V.adminCommand)) && !s.taskRef) return 'register';
+  // "nv VII.5 phấn đấu trên hay tối thiểu 80%": a question about the target, not a report of 80%.
+  if (s.taskRef && has(OPERATOR_QUESTION)) return 'kpi';
   if (s.taskRef && (s.progress || has(V.reportVerb)) && !isQuestion && !has(V.detail))
     return 'report_progress';
   if (!s.taskRef && s.progress && has(/(?:^|\s)bao cao(?:\s|$)/) && !isQuestion) return 'report_progress';

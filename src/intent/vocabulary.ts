@@ -150,7 +150,7 @@ export const VOCABULARY = {
     'bao nhieu phan tram',
     'bao nhieu %',
     'ty le',
-    'toi thieu bao nhieu',
+    'toi thieu (?:bao nhieu|may)',
     'it nhat (?:may|bao nhieu)',
     'giam (?:toi thieu )?bao nhieu',
     'phan dau dat',
@@ -259,34 +259,3 @@ export const VOCABULARY = {
   coordinateOnly: words('phoi hop'),
   both: words('phu trach', 'phai lam', 'nhiem vu cua', 'trach nhiem', 'dam nhan', 'dam nhiem', 'lam gi'),
 } as const;
-
-/**
- * What carries no topic, removed before searching section titles and task content: whole phrases first (so
- * "công việc" goes but "công khai" stays), then single function words. Never a content word that a phrase
- * shares ("phòng" of "phòng chống", "số" of "chuyển đổi số", "tài" of "tài sản").
- */
-export const TOPIC_STOP_PHRASES = (
-  'nhiem vu|cong viec|phu trach|phai lam|chu tri|phoi hop|thuc hien|don vi|co quan|lien quan den|lien quan|' +
-  'linh vuc|chu de|cho biet|danh sach|liet ke|muc tieu|chi tieu|thoi han|thoi gian|hoan thanh|bao nhieu|' +
-  'phan tram|ty le|tra cuu|thong tin|noi dung|cu the|chi tiet|hien nay|hien tai|phong toi|phong minh|so toi|' +
-  'phai dat|can dat|phan dau|nhung gi|nhu the nao|the nao|nam nay|duoc giao|dam nhan|dam nhiem|trach nhiem|' +
-  'ke hoach|giai phap|co nhung|gom nhung|bao gom|la gi|lam gi|ai lam|ai lo|phai xong|den han|qua han|xem tiep|' +
-  'chi nhung|chi co|chi can|chi xem|co chi tieu|co viec|co nhiem vu|co gi|co khong|co cac|co bao nhieu|' +
-  'dinh luong|kpi|phu luc'
-)
-  .split('|')
-  .map((p) => p.split(' '))
-  .sort((a, b) => b.length - a.length);
-
-/** Content words that a stop word would otherwise eat ("tham nhũng" folds to "tham nhung"; "những" too). */
-export const TOPIC_KEEP_PHRASES = ['tham nhung', 'the che', 'do thi', 'co che', 'co so', 'co quan hanh chinh']
-  .map((p) => p.split(' '))
-  .sort((a, b) => b.length - a.length);
-
-export const TOPIC_STOPWORDS = new Set(
-  (
-    'ai la gi nao cac nhung cua ve va voi cho de trong tren duoi nay kia ma khong chua da dang se ' +
-    'viec toi minh chung em ban ben bo hoi xem giup nam can muon biet tim sao vay a oi nhe thoi gom ' +
-    'bot anh lam phai duoc nhu o mot tat ca'
-  ).split(' '),
-);

@@ -43,6 +43,13 @@ const REACHED_BY: Record<string, Coverage[]> = {
   vertical: ['vertical_agencies'],
 };
 
+/** Collectives that include every unit of a narrower one ("Các cơ quan, đơn vị, địa phương" ⊃ "UBND cấp huyện"). */
+const WIDER: Partial<Record<Coverage, Coverage[]>> = {
+  agencies: ['agencies_and_localities'],
+  districts: ['agencies_and_localities'],
+  communes: ['agencies_and_localities'],
+};
+
 export function treeVersion(db: Db): string {
   const row = prepared<[], { n: number; last: string | null }>(
     db,
@@ -84,8 +91,14 @@ export function loadUnitTree(db: Db): UnitTree {
     },
     coveringCollectives(id) {
       const node = byId.get(id);
-      if (!node || node.parentId === null || node.kind === 'collective') return [];
-      const reached = REACHED_BY[node.category] ?? [];
+      if (!node || node.parentId === null) return [];
+      // A group asked about ("UBND cấp huyện") is reached by the wider collectives that include it.
+      const reached =
+        node.kind === 'collective'
+          ? node.covers
+            ? (WIDER[node.covers] ?? [])
+            : []
+          : (REACHED_BY[node.category] ?? []);
       return (children.get(node.parentId) ?? []).filter(
         (c) => c.kind === 'collective' && c.covers !== null && reached.includes(c.covers),
       );

@@ -1,6 +1,8 @@
+import type { Asked } from '../intent/frame/frame.ts';
 import type { ExportedTask, ExportedUnitRef } from '../kb/export.ts';
 import type { ProgressStatus } from '../kb/progress-repo.ts';
 import type { PlanInfo } from '../kb/task-queries.ts';
+import { targetsText } from './kpi-words.ts';
 import { MESSAGES } from './messages.ts';
 
 /** A task as answers carry it: the export shape plus the asker's part in it and its latest status. */
@@ -71,13 +73,37 @@ export interface TaskLine {
   facts: string[];
 }
 
+/** Who, by the part asked about: "Phối hợp: Văn phòng Sở, Phòng …" — each part labelled. */
+function unitsFacts(task: AnswerTask, asked: Asked): string[] {
+  const names = (refs: ExportedUnitRef[]) =>
+    refs.length > 0 ? refs.map((u) => u.name).join(', ') : L.noUnits;
+  const lead = `${L.leadUnits}: ${names(task.lead)}`;
+  const coordinate = `${L.coordinateUnits}: ${names(task.coordinate)}`;
+  if (asked === 'lead') return [lead];
+  if (asked === 'coordinate') return [coordinate];
+  return [lead, coordinate];
+}
+
+/**
+ * The facts of a list line answer what was asked: who leads or coordinates (labelled), the targets with their
+ * operator in words, else the unit's part; the deadline and status always.
+ */
+function factsFor(task: AnswerTask, asked: Asked): string[] {
+  const who = asked === 'lead' || asked === 'coordinate' || asked === 'involved';
+  const facts = who ? unitsFacts(task, asked) : [partText(task)];
+  facts.push(`${L.due}: ${deadlineText(task)}`);
+  if (asked === 'kpi' && task.kpis.length > 0) facts.push(`${L.kpi}: ${targetsText(task.kpis)}`);
+  return facts;
+}
+
 export function taskLineParts(
   index: number,
   task: AnswerTask,
   plan: PlanInfo | undefined,
   contentChars = 140,
+  asked: Asked = 'list',
 ): TaskLine {
-  const facts = [partText(task), `${L.due}: ${deadlineText(task)}`];
+  const facts = factsFor(task, asked);
   if (task.status) facts.push(L.status[task.status]);
   return {
     index,
@@ -110,7 +136,7 @@ export function formatTaskDetail(task: AnswerTask, plan: PlanInfo | undefined): 
   if (task.coordinate.length > 0) lines.push(`${L.coordinateUnits}: ${unitsText(task.coordinate)}`);
   lines.push(`${L.due}: ${deadlineText(task)}`);
   if (task.product) lines.push(`${L.product}: ${task.product}`);
-  if (task.kpis.length > 0) lines.push(`${L.kpi}: ${task.kpis.map((k) => k.text).join('; ')}`);
+  if (task.kpis.length > 0) lines.push(`${L.kpi}: ${targetsText(task.kpis, 160)}`);
   if (task.status) lines.push(`Tình trạng: ${L.status[task.status]}`);
   return lines.join('\n');
 }

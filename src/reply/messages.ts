@@ -18,6 +18,7 @@ const NEXT = {
   overdue: (unit: string | null) => (unit ? `${unit} có việc nào quá hạn?` : 'việc nào quá hạn?'),
   dueSoon: (unit: string | null) => (unit ? `${unit} có việc nào sắp đến hạn?` : 'việc nào sắp đến hạn?'),
   all: (unit: string | null) => (unit ? `${unit} phụ trách gì?` : 'đơn vị tôi phụ trách gì?'),
+  coordinate: (unit: string | null) => `${unit ?? 'phòng tôi'} phối hợp những việc gì?`,
   topic: () => 'nhiệm vụ về chuyển đổi số',
 } as const;
 
@@ -110,6 +111,9 @@ export const MESSAGES = {
   taskNotFound: (ref: string) =>
     `Không có nhiệm vụ ${ref} trong các kế hoạch đang xem. Hãy kiểm tra lại số mục, ví dụ: “chi tiết nhiệm vụ III.8”.`,
   noTasks: 'Không tìm thấy nhiệm vụ nào phù hợp.',
+  noTargets: 'Nhiệm vụ này không nêu chỉ tiêu định lượng.',
+  whichTask:
+    'Bạn hỏi nhiệm vụ nào? Hãy ghi số mục, ví dụ: “nhiệm vụ III.8 hạn bao giờ”, hoặc hỏi một nhiệm vụ trước rồi hỏi tiếp “nhiệm vụ đó …”.',
   /**
    * An empty list says once what was looked for — never a "0 nhiệm vụ …:" header over "không tìm thấy" — then
    * offers the next question. `unit` in `next` is null when the asker asked about their own unit.
@@ -131,6 +135,9 @@ export const MESSAGES = {
   topicNotFound: (topic: string) =>
     `Không tìm thấy nhiệm vụ nào về “${topic}”. Hãy thử từ khác, ví dụ: “tuyển dụng”, “công khai TTHC”.`,
   yearFallback: (year: number) => `(Chưa có kế hoạch năm nay; dùng kế hoạch năm ${year}.)`,
+  /** A named body's tasks from the latest year that has any (this year's plan names it only in a catch-all). */
+  yearLatestFor: (year: number, unit: string) =>
+    `(Theo kế hoạch năm ${year} — năm gần nhất có nhiệm vụ của ${unit}.)`,
   more: (left: number) => `… còn ${formatNumber(left)} nhiệm vụ. Gõ “xem tiếp” để xem thêm.`,
   noMorePages: 'Không còn gì để xem tiếp. Bạn muốn hỏi gì nữa?',
   choiceExpired: 'Lựa chọn trước đã hết hạn hoặc không có số đó. Bạn hãy hỏi lại nhé.',
@@ -176,8 +183,12 @@ export const MESSAGES = {
       `Nếu bạn báo cáo thay đơn vị phụ trách, hãy ghi tên đơn vị, ví dụ: “báo cáo thay Phòng Kế hoạch - Tài chính: nhiệm vụ ${task} đạt 80%”.`,
     nothingChanged: 'Chưa thay đổi gì.',
   },
-  openWork: (n: number) =>
-    `(Ngoài ra ${formatNumber(n)} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “phòng tôi phụ trách gì” để xem.)`,
+  openWork: (n: number, unit: string | null) =>
+    `(Ngoài ra ${formatNumber(n)} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “${unit ?? 'phòng tôi'} phụ trách gì” để xem.)`,
+  noPlansForYear: (year: number, years: number[]) =>
+    years.length > 0
+      ? `Không có kế hoạch năm ${year} trong các kế hoạch bạn xem được (có kế hoạch các năm ${years.join(', ')}).`
+      : `Không có kế hoạch năm ${year} trong các kế hoạch bạn xem được.`,
   subscription: {
     scheduled: (where: string, day: string, time: string) =>
       `Bản tin tuần của ${where} sẽ gửi vào ${day} lúc ${time}.`,
@@ -269,6 +280,8 @@ export const MESSAGES = {
     kpi: 'Chỉ tiêu',
     leadUnits: 'Chủ trì',
     coordinateUnits: 'Phối hợp',
+    /** A task that names no unit for a part ("Phối hợp: không ghi"). */
+    noUnits: 'không ghi',
     status: { not_started: 'chưa bắt đầu', in_progress: 'đang thực hiện', done: 'đã hoàn thành' },
     daysLate: (n: number) => `trễ ${formatNumber(n)} ngày`,
     /** A reported completion rate ("50,5%"). */

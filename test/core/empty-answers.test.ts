@@ -31,11 +31,13 @@ describe('empty answers', () => {
 
   it('a named unit with nothing led: the suggestion is about that unit', async () => {
     const { say } = await createTestBot();
-    const a = say({ ...SNV_CCVC, text: 'Sở Tư pháp chủ trì những việc gì' });
+    // Sở Tư pháp is in the 2026 plan only through "Các cơ quan, đơn vị", as a coordinator.
+    const a = say({ ...SNV_CCVC, text: 'Sở Tư pháp chủ trì những việc gì năm 2026' });
     expect(a.intent).toBe('unit_tasks');
     expect(a.tasks).toEqual([]);
     expectOneEmptyAnswer(a.reply);
-    expect(a.reply).toMatch(/^Sở Tư pháp không chủ trì nhiệm vụ nào/);
+    expect(a.reply).toMatch(/^Sở Tư pháp không chủ trì nhiệm vụ nào trong các kế hoạch năm 2026\./);
+    expect(a.reply).toContain('“Sở Tư pháp phối hợp những việc gì?”');
   });
 
   it('nothing overdue: one sentence with the date, then what to ask next', async () => {
@@ -45,7 +47,7 @@ describe('empty answers', () => {
     expect(a.intent).toBe('overdue');
     expect(a.tasks).toEqual([]);
     expect(a.reply).toMatch(
-      /^Phòng Công chức, viên chức không có nhiệm vụ quá hạn \(tính đến 22\/11\/2026\)\./,
+      /^Phòng Công chức, viên chức không có nhiệm vụ nào quá hạn \(tính đến 22\/11\/2026\)\./,
     );
     expect(a.reply).toContain('“việc nào sắp đến hạn?”');
   });

@@ -56,6 +56,9 @@ export interface LineResult {
   fp: number;
   fn: number;
   problems: string[];
+  /** What the bot said and listed, for `npm run eval -- --verbose` and debugging a miss. */
+  reply: string;
+  got: string[];
 }
 
 export function readCorpus(path = CORPUS_PATH): CorpusLine[] {
@@ -155,6 +158,8 @@ function evaluate(
     fp,
     fn,
     problems,
+    reply: answer.reply,
+    got: [...got],
   };
 }
 

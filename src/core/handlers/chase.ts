@@ -8,8 +8,8 @@ import { privateRoute } from '../../schedule/routes.ts';
 import { toAnswerTasks } from '../answer-tasks.ts';
 import { findResponsibleTasks } from '../responsibility.ts';
 import { type Actor, authorize, REACH } from '../rights.ts';
+import { findReferencedTasks, refText } from '../task-lookup.ts';
 import type { HandlerResult, Turn } from '../types.ts';
-import { findReferencedTasks, refText } from './search.ts';
 
 const C = MESSAGES.chase;
 /** Units listed in one chase list, and tasks shown per section of a unit. */

@@ -2,9 +2,9 @@ import type { UnitNode } from '../../kb/unit-tree.ts';
 import { formatTaskLine, toDisplayDate } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { askerScope, toAnswerTasks, yearNote } from '../answer-tasks.ts';
+import { daysBetween, isOverdue } from '../query/filters.ts';
 import { findResponsibleTasks } from '../responsibility.ts';
 import type { HandlerResult, Turn } from '../types.ts';
-import { daysBetween, isOverdue } from './unit-tasks.ts';
 
 /** The window of MESSAGES.digest.sections.dueSoon ("Đến hạn trong 14 ngày tới"). */
 const SOON_DAYS = 14;

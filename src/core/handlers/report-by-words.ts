@@ -4,10 +4,10 @@ import { MESSAGES } from '../../reply/messages.ts';
 import { fold } from '../../vi/fold.ts';
 import { askerScope } from '../answer-tasks.ts';
 import { findResponsibleTasks } from '../responsibility.ts';
+import { chooseTask } from '../task-lookup.ts';
 import type { TopicIndex } from '../topic-index.ts';
 import { correct, searchTopic, topicWordsOf } from '../topic-search.ts';
 import type { Entities, HandlerResult, Turn } from '../types.ts';
-import { chooseTask } from './search.ts';
 
 const R = MESSAGES.report;
 /** Fewer words than this name no task reliably ("xong việc đó rồi"): a wrong record is worse than a question. */

@@ -7,9 +7,9 @@ import { MESSAGES } from '../../reply/messages.ts';
 import { toAnswerTasks } from '../answer-tasks.ts';
 import { reportInstant } from '../clock.ts';
 import { authorize, placeName } from '../rights.ts';
+import { chooseTask, findReferencedTasks, refText } from '../task-lookup.ts';
 import type { Entities, HandlerResult, Turn } from '../types.ts';
 import { findTaskByWords } from './report-by-words.ts';
-import { chooseTask, findReferencedTasks, refText } from './search.ts';
 
 const R = MESSAGES.report;
 /** Places listed when a unit named for "báo cáo thay" exists in several organisations. */

@@ -73,3 +73,16 @@ export function findAppendix(folded: string): string | null {
   if (!Number.isInteger(n)) return m[1].toUpperCase();
   return ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][n] ?? null;
 }
+
+/** "năm ngoái" / "năm trước" → last year, "năm sau" / "năm tới" → next, from `today`. "Năm nay" is the
+ * default year already (which falls back to the latest year with plans), so it sets nothing. */
+const RELATIVE_YEARS: [RegExp, number][] = [
+  [/(?:^|\s)nam (?:ngoai|truoc|roi|qua)(?=\s|$|[?.!,])/, -1],
+  [/(?:^|\s)nam (?:sau|toi)(?=\s|$|[?.!,])/, 1],
+];
+
+export function findRelativeYear(folded: string, today: string): number | null {
+  const year = Number(today.slice(0, 4));
+  for (const [pattern, offset] of RELATIVE_YEARS) if (pattern.test(folded)) return year + offset;
+  return null;
+}
