@@ -7,6 +7,11 @@ import type { ChatLexicon } from '../vi/message.ts';
 /** A task row as topic search reads it: its folded words, and its section title's. Defined here, beside the
  * index that builds it, so topic-search imports the index and never the reverse. */
 export interface TopicRow extends SearchRow {
+  /**
+   * The row's text with abbreviations expanded as in a message ("cchc" → "cai cach hanh chinh") and numbers left
+   * out, space-padded: what "the words side by side" is checked against.
+   */
+  expanded: string;
   words: Set<string>;
   titleWords: Set<string>;
 }
@@ -30,18 +35,21 @@ export function createTopicCache(db: Db, chat: ChatLexicon): (planIds: readonly 
   const perPlan = new Map<string, TopicRow[]>();
   const perScope = new Map<string, TopicIndex>();
   // Task text is already folded; only abbreviations need expanding ("tthc" → "thu tuc hanh chinh").
-  const words = (text: string) =>
-    new Set(
-      text
-        .split(' ')
-        .flatMap((w) => (chat.shorthand.get(w) ?? w).split(' '))
-        .filter(Boolean),
-    );
+  const expand = (text: string) =>
+    text
+      .split(' ')
+      .flatMap((w) => (chat.shorthand.get(w) ?? w).split(' '))
+      .filter(Boolean);
+  const words = (text: string) => new Set(expand(text));
   const rowsOf = (planId: string): TopicRow[] => {
     let rows = perPlan.get(planId);
     if (!rows) {
       rows = findSearchRows(db, [planId]).map((r) => ({
         ...r,
+        // Numbers left out: "công khai 100% TTHC" still has "công khai TTHC" side by side.
+        expanded: ` ${expand(r.search)
+          .filter((w) => !/^\d+(?:[.,]\d+)?%?$/.test(w))
+          .join(' ')} `,
         words: words(r.search),
         titleWords: words(foldWords(r.sectionTitle)),
       }));

@@ -47,7 +47,7 @@ export function searchTopic(words: string[], index: TopicIndex): TopicRow[] {
     .map((row) => {
       const words = fixed.filter((w) => row.words.has(w)).length;
       // The words side by side, as typed ("tuyển dụng", "tài sản công"), beat the same words scattered.
-      const together = fixed.length > 1 && ` ${row.search} `.includes(phrase) ? 0.5 : 0;
+      const together = fixed.length > 1 && row.expanded.includes(phrase) ? 0.5 : 0;
       return { row, score: words + together };
     })
     .sort((a, b) => a.row.planId.localeCompare(b.row.planId) || a.row.ord - b.row.ord);

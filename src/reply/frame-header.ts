@@ -20,6 +20,8 @@ export interface HeaderParts {
   today: string;
   /** The year of the plans looked at, when one year: an empty answer names it. */
   year?: number | null;
+  /** The person named the year ("năm ngoái thì sao?"): an empty answer always says it. */
+  yearAsked?: boolean;
 }
 
 const STATUS_WORDS: Record<FrameStatus, string> = {
@@ -57,5 +59,6 @@ export function frameNone(p: HeaderParts): string {
   const q = qualifiers(p);
   const where = p.year ? ` trong các kế hoạch năm ${p.year}` : ' trong các kế hoạch đang xem';
   if (!p.who) return `Không có nhiệm vụ nào${q}${where}.`;
-  return `${p.who} không ${VERB[p.responsibility]} nhiệm vụ nào${q}${p.status || p.period ? '' : where}.`;
+  const sayWhere = p.yearAsked || !(p.status || p.period);
+  return `${p.who} không ${VERB[p.responsibility]} nhiệm vụ nào${q}${sayWhere ? where : ''}.`;
 }

@@ -137,7 +137,7 @@ export const MESSAGES = {
   yearFallback: (year: number) => `(Chưa có kế hoạch năm nay; dùng kế hoạch năm ${year}.)`,
   /** A named body's tasks from the latest year that has any (this year's plan names it only in a catch-all). */
   yearLatestFor: (year: number, unit: string) =>
-    `(Theo kế hoạch năm ${year} — năm gần nhất có nhiệm vụ của ${unit}.)`,
+    `(Theo kế hoạch năm ${year} — năm gần nhất có nhiệm vụ của ${unit.replace(/^Các /, 'các ')}.)`,
   more: (left: number) => `… còn ${formatNumber(left)} nhiệm vụ. Gõ “xem tiếp” để xem thêm.`,
   noMorePages: 'Không còn gì để xem tiếp. Bạn muốn hỏi gì nữa?',
   choiceExpired: 'Lựa chọn trước đã hết hạn hoặc không có số đó. Bạn hãy hỏi lại nhé.',

@@ -9,6 +9,7 @@ import { MESSAGES } from '../../reply/messages.ts';
 import { listAnswer, toAnswerTasks, yearNote } from '../answer-tasks.ts';
 import type { ResponsibleTask } from '../responsibility.ts';
 import type { PlanScope } from '../scope.ts';
+import { topicLabel } from '../topic-label.ts';
 import { searchTopic } from '../topic-search.ts';
 import type { Entities, HandlerResult, LastQuery, Turn } from '../types.ts';
 import { applyFilters, isOpenOngoing, type Period, sortTasks } from './filters.ts';
@@ -140,12 +141,13 @@ function answerSubject(turn: Turn, frame: QueryFrame, intent: Intent): HandlerRe
     who: w.who,
     responsibility: frame.responsibility,
     status: frame.status,
-    topic: topic.words.length > 0 ? topic.words.join(' ') : null,
+    topic: topic.words.length > 0 ? topicLabel(turn, topic.words) : null,
     kpiOnly,
     percentOnly: frame.percentOnly,
     period: period?.label ?? null,
     today: toDisplayDate(turn.today),
     year: scope.year,
+    yearAsked: frame.year !== null,
   };
   // Ongoing and conditional work is never overdue; a lead still wants to know how much of it is open.
   const open = all.filter(isOpenOngoing).length;
@@ -199,8 +201,9 @@ function answerTopic(turn: Turn, frame: QueryFrame, intent: Intent): HandlerResu
       ? askerPlans(turn)
       : turn.k.plans;
   const scope = scopeAmong(turn, frame, candidates);
-  const topic = frame.topic.join(' ');
+  const topic = topicLabel(turn, frame.topic);
   const entities = entitiesOf(frame, scope, {});
+  if (scope.planIds.length === 0 && frame.year !== null && !place) return noPlans(turn, frame, intent);
   if (frame.topic.length === 0)
     return { intent, entities, tasks: [], reply: MESSAGES.topicMissing, state: null };
   const hits = searchTopic(frame.topic, turn.k.topics(scope.planIds));
