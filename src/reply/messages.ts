@@ -185,6 +185,8 @@ export const MESSAGES = {
   },
   openWork: (n: number, unit: string | null) =>
     `(Ngoài ra ${formatNumber(n)} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “${unit ?? 'phòng tôi'} phụ trách gì” để xem.)`,
+  /** How the whole organisation is named in a question to ask next. */
+  wholeOrganisation: 'toàn sở',
   noPlansForYear: (year: number, years: number[]) =>
     years.length > 0
       ? `Không có kế hoạch năm ${year} trong các kế hoạch bạn xem được (có kế hoạch các năm ${years.join(', ')}).`

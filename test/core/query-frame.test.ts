@@ -56,6 +56,22 @@ describe('conditions combine', () => {
   });
 });
 
+describe('the whole organisation', () => {
+  it('"toàn sở có việc gì quá hạn" lists every unit’s overdue tasks, each line naming its lead', () => {
+    const lead = {
+      user: 'tcbc-lead',
+      org: 'Sở Nội vụ',
+      unit: 'Phòng Tổ chức, biên chế và Cải cách hành chính',
+      role: 'lead',
+    } as const;
+    const answer = say({ ...lead, text: 'toàn sở có việc gì quá hạn' });
+    expect(answer.intent).toBe('overdue');
+    expect(ids(answer).sort()).toEqual([`${SNV}I/3`, `${SNV}I/5`, `${SNV}III/8`]);
+    expect(has(answer, 'Chủ trì: Văn phòng Sở')).toBe(true);
+    expect(answer.reply.startsWith('Sở Nội vụ có 3 nhiệm vụ quá hạn')).toBe(true);
+  });
+});
+
 describe('a topic narrows deadline, target and who questions', () => {
   it('"việc công bố chỉ số CCHC hạn khi nào" answers that task (I.2), not the asker’s deadlines', () => {
     const answer = say({ ...SNV_CCVC, user: 'c5', text: 'việc công bố chỉ số CCHC hạn khi nào' });

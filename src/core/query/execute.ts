@@ -126,7 +126,8 @@ function answerSubject(turn: Turn, frame: QueryFrame, intent: Intent): HandlerRe
     turn,
     parts.map((p) => p.taskId),
     w.partOf,
-    parts,
+    // A whole organisation has no one part in a task: its lines name the lead units instead.
+    w.partOf === null ? undefined : parts,
   );
   const kpiOnly = frame.kpiOnly || frame.asked === 'kpi';
   const period = periodOf(frame, turn.today);
@@ -153,7 +154,7 @@ function answerSubject(turn: Turn, frame: QueryFrame, intent: Intent): HandlerRe
   const open = all.filter(isOpenOngoing).length;
   const openNote =
     frame.status === 'overdue' && turn.user.role !== 'staff' && open > 0
-      ? `\n${MESSAGES.openWork(open, w.isAsker ? null : w.who)}`
+      ? `\n${MESSAGES.openWork(open, w.partOf === null ? MESSAGES.wholeOrganisation : w.isAsker ? null : w.who)}`
       : '';
   if (tasks.length === 0) {
     const next = MESSAGES.none.next(nextQuestions(intent, frame, w.isAsker ? null : w.who));
