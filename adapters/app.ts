@@ -6,7 +6,7 @@ import { type InstanceInfo, markStopped, registerInstance } from '../src/kb/inst
 import { loadWorkingCalendar } from '../src/vi/working-calendar.ts';
 import { type ActiveDuties, createActiveDuties } from './active-duties.ts';
 import { startDailyBackups } from './backups.ts';
-import type { Config } from './config.ts';
+import { type Config, publicBaseUrlOf } from './config.ts';
 import { createHttpServer } from './http.ts';
 import { hostIdentity, type LeaseKeeper, type Role, startLeaseKeeper } from './lease.ts';
 import type { Deliverer } from './outbox/deliverer.ts';
@@ -61,7 +61,14 @@ export interface StartOptions {
  */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config);
-  const runtime = await createRuntime(config.DB_PATH, options.clock);
+  const runtime = await createRuntime(
+    config.DB_PATH,
+    options.clock,
+    {},
+    {
+      publicBaseUrl: publicBaseUrlOf(config),
+    },
+  );
   // Registered before anything is claimed: a claim by this server must never look like a dead server's.
   const instance: InstanceInfo = { id: randomUUID(), pid: process.pid, host: hostIdentity() };
   registerInstance(runtime.db, instance, runtime.clock());
@@ -99,6 +106,7 @@ async function serve(config: Config, runtime: Runtime, options: ServeOptions): P
     zalo: zalo?.webhook ?? null,
     teams,
     role: () => ({ role: role(), instance: instance.id }),
+    files: { dbPath: config.DB_PATH, clock: runtime.clock },
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   logStarted(config, runtime, logger, address, teams, zalo);

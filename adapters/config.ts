@@ -19,6 +19,18 @@ export const configSchema = z
     /** Interface to listen on: this machine only unless told otherwise (HTTPS comes from a reverse proxy). */
     HOST: z.string().min(1).default('127.0.0.1'),
     DB_PATH: z.string().min(1).default('data/nhiemvu.db'),
+    /**
+     * Where people reach this server from outside (the reverse proxy's https address): download links given in
+     * chat ("xuất báo cáo") start with it. Empty: http://127.0.0.1:<PORT>, this machine only.
+     */
+    PUBLIC_BASE_URL: optional.pipe(
+      z
+        .string()
+        .url()
+        .regex(/^https?:\/\/[^?#]+$/, 'địa chỉ http(s):// không có ? hay #')
+        .transform((v) => v.replace(/\/+$/, ''))
+        .optional(),
+    ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
     ZALO_BOT_TOKEN: optional,
@@ -98,6 +110,11 @@ function checkTeams(
     issue('MicrosoftAppTenantId', `bắt buộc khi MicrosoftAppType=${type}`);
 }
 export type Config = z.infer<typeof configSchema>;
+
+/** The base of the links the bot gives: PUBLIC_BASE_URL, else this machine on PORT. */
+export function publicBaseUrlOf(config: Config): string {
+  return config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${config.PORT}`;
+}
 
 /** zod's own messages ("expected number, received NaN") in Vietnamese, like ours; per parse, not global. */
 const VIETNAMESE = z.locales.vi().localeError;

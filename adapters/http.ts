@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Db } from '../src/kb/open.ts';
 import { isDatabaseReachable } from '../src/kb/plans-repo.ts';
+import { createFilesHandler, redactUrl } from './files-route.ts';
 import type { Role } from './lease.ts';
 import type { TeamsWiring } from './teams/wiring.ts';
 import type { ZaloAdapter } from './zalo/adapter.ts';
@@ -18,6 +19,8 @@ export interface HttpDeps {
   teams: Pick<TeamsWiring, 'admitPeer' | 'handle'>;
   /** This server's part on its database, for /healthz (adapters/lease.ts). */
   role(): { role: Role; instance: string };
+  /** GET /files/<token> (adapters/files-route.ts): the database file (files/ sits beside it) and the clock. */
+  files: { dbPath: string; clock: () => Date };
 }
 
 /** Constant-time comparison that also works for different lengths: compare digests, not the strings. */
@@ -30,15 +33,23 @@ export function secretMatches(given: string | undefined, expected: string): bool
 
 export function createHttpServer(deps: HttpDeps) {
   // Per-request log lines would dominate at a thousand messages a second; refusals are logged by the handlers.
+  // Whatever logs a request (fastify's own lines, a plugin) sees its URL with any download token taken out.
+  const serializers = {
+    req: (request: { method?: string; url?: string; ip?: string }) => ({
+      method: request.method,
+      url: redactUrl(request.url ?? ''),
+      remoteAddress: request.ip,
+    }),
+  };
   const app = Fastify({
-    loggerInstance: deps.logger,
+    loggerInstance: deps.logger.child({}, { serializers }),
     bodyLimit: BODY_LIMIT,
     logController: new LogController({ disableRequestLogging: true }),
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
-    deps.logger.warn({ url: request.url, status, code: error.code }, 'http: request refused');
+    deps.logger.warn({ url: redactUrl(request.url), status, code: error.code }, 'http: request refused');
     // 4xx: say what was wrong (malformed JSON, body too large); 5xx: never show internals.
     void reply.status(status).send({ error: status < 500 ? error.message : 'internal error' });
   });
@@ -50,6 +61,9 @@ export function createHttpServer(deps: HttpDeps) {
     const body = { ok, database: ok ? 'reachable' : 'unreachable', ...deps.role() };
     return reply.status(ok ? 200 : 503).send(body);
   });
+
+  // A report asked for in chat, by its random token (adapters/files-route.ts); nothing else under /files/.
+  app.get('/files/:token', createFilesHandler({ db: deps.db, logger: deps.logger, ...deps.files }));
 
   app.post('/api/zalo/webhook', {
     // The secret is checked before the body is even read.

@@ -22,6 +22,7 @@ import { benchDigests, type DigestFigures, formatDigests, importCorpus } from '.
 import { generateCorpus } from './generate-corpus.ts';
 import { benchCorpus, benchShippedPlans } from './import-bench.ts';
 import { type BenchReport, formatReport, formatWebhook, machineLine } from './report.ts';
+import { benchReport, formatProgressReport, type ReportFigures } from './report-bench.ts';
 import { benchTeams, formatTeams, type TeamsFigures, type TeamsOptions } from './teams-bench.ts';
 import { benchWebhook, type WebhookFigures } from './webhook-bench.ts';
 
@@ -40,6 +41,7 @@ interface Flags {
   webhookOnly: boolean;
   teamsOnly: boolean;
   digestOnly: boolean;
+  reportOnly: boolean;
   cpuProf?: string;
 }
 
@@ -66,6 +68,7 @@ function parseFlags(argv: string[]): Flags {
     .option('--webhook-users <n>', 'Zalo users who register, then ask', positive, 300)
     .option('--webhook-only', 'run only the webhook benchmark', false)
     .option('--teams-only', 'run only the Teams benchmark', false)
+    .option('--report-only', 'run only the progress-report benchmark (3,000 tasks, 10,000 reports)', false)
     .option('--digest-only', 'run only the weekly-digest benchmark (generates and imports its corpus)', false)
     .option('--cpu-prof <dir>', 'write a CPU profile of the bot server (webhook benchmark) to this folder')
     .parse(argv)
@@ -150,6 +153,14 @@ async function runDigests(setup: Setup, corpus?: { dbPath: string; tasks: number
   return benchDigests({ dbPath, corpusTasks: tasks, groups: { zalo: 700, teams: 300 }, lexicon, chat, log });
 }
 
+function publishReport(figures: ReportFigures): void {
+  process.stdout.write(`\n${formatProgressReport(figures)}\n`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  process.stdout.write(
+    `JSON: ${writeJson('report.json', { date: new Date().toISOString(), machine: machine(), ...figures })}\n`,
+  );
+}
+
 function publishDigests(digests: DigestFigures): void {
   process.stdout.write(`\n${formatDigests(digests)}\n`);
   mkdirSync(OUT_DIR, { recursive: true });
@@ -210,6 +221,7 @@ async function main(): Promise<void> {
     if (flags.webhookOnly) publishWebhook(await runWebhook(setup), flags);
     else if (flags.teamsOnly) publishTeams(await runTeams(setup));
     else if (flags.digestOnly) publishDigests(await runDigests(setup));
+    else if (flags.reportOnly) publishReport(await benchReport({ ...setup, seed: flags.seed }));
     else {
       const report = await runBenchmarks(setup);
       publish(report, flags);
@@ -218,6 +230,7 @@ async function main(): Promise<void> {
       publishDigests(
         await runDigests(setup, { dbPath: join(workDir, 'corpus.db'), tasks: report.corpus.tasks }),
       );
+      publishReport(await benchReport({ ...setup, seed: flags.seed }));
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -13,6 +13,8 @@
  *   npm run --silent cli -- digest --send-now [--group ID]
  *   npm run --silent cli -- backup --out FILE [--overwrite] [--db PATH]
  *   npm run --silent cli -- restore FILE [--db PATH]
+ *   npm run --silent cli -- report --org ORG [--unit UNIT] [--plan PLAN_ID] [--year YYYY]
+ *       [--period q1|q2|q3|q4|h1|year|FROM..TO] [--today YYYY-MM-DD] --format xlsx|docx|json --out FILE [--db PATH]
  * Exit codes: 0 done, 1 failed, 2 called wrongly (unknown option, missing database…).
  * As a composition root it may wire the adapters (digest --send-now sends through Zalo and Teams); the core may not.
  */
@@ -29,6 +31,7 @@ import { previewDigests } from './cli/digest.ts';
 import { toCliFailure, UsageError } from './cli/errors.ts';
 import { addKnowledgeBaseCommands } from './cli/kb-commands.ts';
 import { dbOption, parseDay, parseMegabytes } from './cli/options.ts';
+import { addReportCommand } from './cli/report.ts';
 import { addUserCommands } from './cli/users.ts';
 import { createVietnameseProgram } from './cli/vi-commander.ts';
 import { createRuntime, type Runtime } from './compose/runtime.ts';
@@ -203,6 +206,7 @@ async function main(): Promise<void> {
   addConversationCommands(program, dbDefault);
   addUserCommands(program, dbDefault, runtimes('existing'));
   addDigestCommand(program, dbDefault);
+  addReportCommand(program, dbDefault);
   await program.parseAsync(process.argv);
 }
 

@@ -12,12 +12,30 @@ export interface Core {
   clock: () => Date;
 }
 
+export interface CoreOptions {
+  /**
+   * Where people reach this server ("https://bot.so.gov.vn"): the download links of "xuất báo cáo" start with
+   * it. The server passes PUBLIC_BASE_URL (adapters/config.ts); without one, the server's default address.
+   */
+  publicBaseUrl?: string;
+}
+
+/** The server's address with its default HOST and PORT (adapters/config.ts), for cores wired without one. */
+export const DEFAULT_PUBLIC_BASE_URL = 'http://127.0.0.1:3978';
+
 /** Wires the core from what is already open and loaded; reads no file and no environment. */
-export function createCore(db: Db, lexicon: Lexicon, chat: ChatLexicon, clock: () => Date): Core {
+export function createCore(
+  db: Db,
+  lexicon: Lexicon,
+  chat: ChatLexicon,
+  clock: () => Date,
+  options: CoreOptions = {},
+): Core {
+  const publicBaseUrl = (options.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL).replace(/\/+$/, '');
   return {
     db,
     clock,
-    assistant: createAssistant({ db, lexicon, chat, clock }),
+    assistant: createAssistant({ db, lexicon, chat, clock, publicBaseUrl }),
     knowledge: createKnowledgeCache(db, lexicon, chat),
   };
 }

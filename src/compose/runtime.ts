@@ -5,7 +5,7 @@ import type { Lexicon } from '../ingest/units/lexicon.ts';
 import { type OpenOptions, openDatabase } from '../kb/open.ts';
 import { DEFAULT_LEXICON_PATH } from '../paths.ts';
 import { loadChatLexicon } from '../vi/message.ts';
-import { type Core, createCore } from './core.ts';
+import { type Core, type CoreOptions, createCore } from './core.ts';
 
 export interface Runtime extends Core {
   lexicon: Lexicon;
@@ -22,12 +22,13 @@ export async function createRuntime(
   dbPath: string,
   clock: () => Date = () => new Date(),
   open: OpenOptions = {},
+  core: CoreOptions = {},
 ): Promise<Runtime> {
   const db = openDatabase(dbPath, open);
   try {
     const lexicon = loadLexicon(DEFAULT_LEXICON_PATH);
     const seeded = await seedIfEmpty(db, lexicon, clock, process.cwd());
-    return { ...createCore(db, lexicon, loadChatLexicon(), clock), lexicon, seeded };
+    return { ...createCore(db, lexicon, loadChatLexicon(), clock, core), lexicon, seeded };
   } catch (error) {
     db.close();
     throw error;

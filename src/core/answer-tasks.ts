@@ -7,6 +7,9 @@ import { findPlansMentioning, type PlanInfo } from '../kb/task-queries.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import { type AnswerTask, joinTaskLine, taskLineParts } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
+import { unitStatus } from '../report/status.ts';
+import type { TaskStatus } from '../report/types.ts';
+import { todayIn } from './clock.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { ResponsibleTask } from './responsibility.ts';
 import { choosePlans, type PlanScope, visiblePlans } from './scope.ts';
@@ -43,7 +46,7 @@ export function toAnswerTasks(
   unitId: number | null,
   parts?: ResponsibleTask[],
 ): AnswerTask[] {
-  return answerTasksFor(turn.db, turn.k, ids, unitId, parts);
+  return answerTasksFor(turn.db, turn.k, ids, unitId, parts, turn.today);
 }
 
 /** toAnswerTasks outside a conversation (digests, reminders). */
@@ -53,6 +56,8 @@ export function answerTasksFor(
   ids: string[],
   unitId: number | null,
   parts?: ResponsibleTask[],
+  /** With a day, a reported task also carries its tracker status as of that day (src/report/status.ts). */
+  today?: string,
 ): AnswerTask[] {
   const byId = k.tasks(ids);
   const partOf = new Map((parts ?? []).map((p) => [p.taskId, p]));
@@ -64,6 +69,8 @@ export function answerTasksFor(
     const part = partOf.get(id);
     const reports = latest.get(id);
     const status = reports ? statusOf(task, reports, unitId) : null;
+    const tracker =
+      status !== null && today && reports ? trackerOf(task, reports, unitId, status, today) : null;
     // The part comes from a collective when the unit is not named, or is named for the other part.
     const fromCollective = part !== undefined && part.namedAs !== part.responsibility;
     // Built field by field, not spread: this runs for every task of every list answer.
@@ -83,6 +90,7 @@ export function answerTasksFor(
       responsibility: part?.responsibility ?? null,
       status,
     };
+    if (tracker) answer.tracker = tracker;
     if (fromCollective) {
       const via = viaOf(part.responsibility === 'lead' ? task.lead : task.coordinate);
       if (via) answer.via = via;
@@ -104,6 +112,24 @@ function statusOf(
     reports.some((p) => p.unitId === u.unitId && p.status === 'done'),
   );
   return allLeadsDone ? 'done' : 'in_progress';
+}
+
+/**
+ * The status words of the report and the digest, for a task someone reported on: the unit's latest report against
+ * the deadline (for no unit, the latest of the lead units' reports), counted by the report's own function.
+ */
+function trackerOf(
+  task: ExportedTask,
+  reports: LatestProgress[],
+  unitId: number | null,
+  status: NonNullable<AnswerTask['status']>,
+  today: string,
+): TaskStatus {
+  const own = unitId !== null ? reports.filter((p) => p.unitId === unitId) : reports;
+  let latest: LatestProgress | undefined;
+  for (const p of own) if (!latest || p.reportedAt > latest.reportedAt) latest = p;
+  const day = latest ? todayIn(new Date(latest.reportedAt)) : today;
+  return unitStatus(task.deadline, { status, day }, today);
 }
 
 /** The collective through which the unit has its part (lead or coordinate), with that collective's condition. */

@@ -24,6 +24,8 @@ export interface AssistantDeps {
   lexicon: Lexicon;
   chat: ChatLexicon;
   clock: () => Date;
+  /** Base of the links the bot gives (download links), without a trailing slash. */
+  publicBaseUrl: string;
 }
 
 export interface Assistant {
@@ -69,6 +71,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       planNumber: findPlanNumber(msg.folded),
       appendix: findAppendix(msg.folded),
       responsibility: responsibilityOf(msg.folded),
+      publicBaseUrl: deps.publicBaseUrl,
     };
   };
 

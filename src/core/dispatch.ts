@@ -7,6 +7,7 @@ import { nextPage, toAnswerTasks } from './answer-tasks.ts';
 import { answerAdmin } from './handlers/admin.ts';
 import { answerChaseList, answerRemindUnit } from './handlers/chase.ts';
 import { answerDigest } from './handlers/digest.ts';
+import { answerExportReport } from './handlers/export-report.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
 import { answerReminderSettings } from './handlers/reminder-settings.ts';
 import { answerReport } from './handlers/report.ts';
@@ -56,6 +57,8 @@ export function dispatch(turn: Turn, intent: Intent, last: LastQuery | null): Ha
       return answerReminderSettings(turn);
     case 'report_progress':
       return REPORT_VOCABULARY.undoReport.test(turn.msg.folded) ? answerUndoReport(turn) : answerReport(turn);
+    case 'export_report':
+      return answerExportReport(turn);
     case 'register':
       return VOCABULARY.adminCommand.test(turn.msg.folded.trim()) ? answerAdmin(turn) : answerRegister(turn);
     case 'help':

@@ -36,7 +36,9 @@ export type RightsAction =
   | { kind: 'revoke'; target: User }
   | { kind: 'report'; unit: UnitNode; task: TaskKey }
   | { kind: 'remind_unit'; unit: UnitNode }
-  | { kind: 'view_unit'; unit: UnitNode };
+  | { kind: 'view_unit'; unit: UnitNode }
+  /** The period report of a unit, or of a whole organisation (`unit` is then the organisation); null: unregistered. */
+  | { kind: 'export_report'; unit: UnitNode | null };
 
 /** The closed set of actions; `REACH` below must give every role a reach for each (the compiler checks). */
 export type RightsActionKind = RightsAction['kind'];
@@ -77,6 +79,8 @@ export const REACH: Record<RightsActionKind, Record<UserRole, Reach>> = {
   // A lead's chase list shows every unit of their organisation, and a reminder changes nobody's data or rights.
   remind_unit: { staff: 'none', lead: 'organisation', admin: 'organisation' },
   view_unit: { staff: 'own_unit', lead: 'organisation', admin: 'organisation' },
+  // A lead exports their own unit's report, an admin the whole organisation's: the reach is also the report's scope.
+  export_report: { staff: 'none', lead: 'own_unit', admin: 'organisation' },
 };
 
 const RANK: Record<UserRole, number> = { staff: 0, lead: 1, admin: 2 };
@@ -158,8 +162,11 @@ function targetOf(action: RightsAction): User | null {
 }
 
 function unitOf(action: RightsAction): UnitNode | undefined {
-  return action.kind === 'report' || action.kind === 'remind_unit' || action.kind === 'view_unit'
-    ? action.unit
+  return action.kind === 'report' ||
+    action.kind === 'remind_unit' ||
+    action.kind === 'view_unit' ||
+    action.kind === 'export_report'
+    ? (action.unit ?? undefined)
     : undefined;
 }
 
@@ -186,6 +193,7 @@ function nothingDone(action: RightsAction): string {
     case 'list_pending':
     case 'remind_unit':
     case 'view_unit':
+    case 'export_report':
       return '';
     default:
       return assertNever(action);
@@ -197,6 +205,7 @@ function notRegisteredText(action: RightsAction): string {
 }
 
 function notApprovedText(action: RightsAction): string {
+  if (action.kind === 'export_report') return MESSAGES.exportReport.notApproved;
   return action.kind === 'report' ? MESSAGES.report.notApproved : MESSAGES.rights.notApproved;
 }
 
@@ -212,6 +221,8 @@ function noRightText(action: RightsAction): string {
       return MESSAGES.chase.leadsOnly;
     case 'view_unit':
       return MESSAGES.rights.viewLeadsOnly;
+    case 'export_report':
+      return MESSAGES.exportReport.leadsOnly;
     default:
       return assertNever(action);
   }

@@ -89,6 +89,8 @@ export interface Turn {
   planNumber: string | null;
   appendix: string | null;
   responsibility: ResponsibilityFilter;
+  /** Where this server is reached from outside ("https://bot.so.gov.vn"): download links start with it. */
+  publicBaseUrl: string;
 }
 
 /** What a handler returns: the answer, plus the state to keep for the next message (a page, a choice). */

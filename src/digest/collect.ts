@@ -61,7 +61,7 @@ export function collectDigest(ctx: DigestContext, unitId: number, today: string,
   const units = coveredUnits(ctx.k, unit);
   const parts = responsibleTasks(ctx, units, scope.planIds);
   const ids = parts.map((p) => p.taskId);
-  const tasks = answerTasksFor(ctx.db, ctx.k, ids, units.length === 1 ? unit.id : null, parts);
+  const tasks = answerTasksFor(ctx.db, ctx.k, ids, units.length === 1 ? unit.id : null, parts, today);
   const reported = findLatestProgressByTask(ctx.db, ids);
   const silentSince = new Date(now.getTime() - SILENT_DAYS * 86_400_000).toISOString();
   const weekStart = toIso(mondayOf(dayOf(today)));

@@ -23,6 +23,8 @@ export function classify(folded: string, s: Signals): Intent {
 
   if (has(V.helpFirst)) return 'help';
   if (has(RV.undoReport)) return 'report_progress';
+  // "xuất báo cáo quý 4": the period report as a file; "báo cáo nhiệm vụ I.5 …" and "báo cáo tuần" are not.
+  if (has(RV.exportReport) && !s.taskRef && !s.progress && !has(V.digest)) return 'export_report';
   if (has(V.subscribeDigest) || has(V.unsubscribeDigest) || has(V.digestSchedule)) return 'digest';
   if (has(V.remindersOff) || has(V.remindersOn)) return 'reminder_settings';
   if (s.taskRef && has(V.remindUnit)) return 'remind_unit';

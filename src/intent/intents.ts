@@ -19,6 +19,7 @@ export const INTENTS = [
   'help',
   'smalltalk',
   'unknown',
+  'export_report',
 ] as const;
 export const intentSchema = z.enum(INTENTS);
 export type Intent = (typeof INTENTS)[number];

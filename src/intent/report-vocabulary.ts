@@ -26,6 +26,18 @@ export const REPORT_VOCABULARY = {
     'nhom em',
     'em',
   ),
+  /**
+   * Asking for the period report as a file: "xuất báo cáo quý 4", "lập báo cáo năm 2026", "cho tôi file báo cáo
+   * quý III excel", "báo cáo 6 tháng file word". A weekly summary ("báo cáo tuần") is the digest, and a message
+   * naming a task or a progress is a progress report: classify checks those first.
+   */
+  exportReport: new RegExp(
+    [
+      '(?:^|\\s)(?<!da\\s)(?:xuat|ket xuat|lap|tao|tai)\\s+(?:ra\\s+|giup\\s+|ve\\s+)?(?:cho\\s+(?:toi|em|minh)\\s+)?(?:file\\s+|tep\\s+|ban\\s+)?bao cao(?:\\s|$|[.!?,])',
+      '(?:^|\\s)(?:file|tep)\\s+bao cao(?:\\s|$|[.!?,])',
+      '(?:^|\\s)bao cao\\s+(?:quy|6 thang|sau thang|ca nam|nam)\\b.*\\s(?:file|tep|excel|word|xlsx|docx)(?:\\s|$|[.!?,])',
+    ].join('|'),
+  ),
   /** Question words anywhere in the message: "việc nào đã xong" asks, it does not report. */
   askWords: words('nao', 'gi', 'bao nhieu', 'ai', 'khi nao', 'bao gio', 'the nao', 'ra sao', 'co phai'),
 } as const;

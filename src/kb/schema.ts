@@ -228,6 +228,26 @@ const MIGRATIONS: string[] = [
   // with when and by whom, so the audit trail keeps what was said; every read of "the latest report" skips it.
   `ALTER TABLE progress_reports ADD COLUMN retracted_at TEXT;
    ALTER TABLE progress_reports ADD COLUMN retracted_by INTEGER REFERENCES users(id);`,
+  // v9: "xuất báo cáo" in chat. The answer is a link (GET /files/<token>): the row keeps what was asked, the
+  // random token names it for 24 hours, and the file is written on the first download (file_path).
+  `CREATE TABLE downloads (
+     token TEXT PRIMARY KEY,
+     org_id INTEGER NOT NULL REFERENCES units(id),
+     unit_id INTEGER REFERENCES units(id),
+     plan_id TEXT,
+     period_key TEXT NOT NULL CHECK (period_key IN ('q1', 'q2', 'q3', 'q4', 'h1', 'year', 'custom')),
+     period_label TEXT NOT NULL,
+     period_from TEXT NOT NULL,
+     period_to TEXT NOT NULL,
+     year INTEGER,
+     format TEXT NOT NULL CHECK (format IN ('xlsx', 'docx', 'json')),
+     made_on TEXT NOT NULL,
+     user_id INTEGER REFERENCES users(id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     file_path TEXT
+   );
+   CREATE INDEX downloads_expiry ON downloads (expires_at);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -2,8 +2,10 @@ import type { Asked } from '../intent/frame/frame.ts';
 import type { ExportedTask, ExportedUnitRef } from '../kb/export.ts';
 import type { ProgressStatus } from '../kb/progress-repo.ts';
 import type { PlanInfo } from '../kb/task-queries.ts';
+import type { TaskStatus } from '../report/types.ts';
 import { targetsText } from './kpi-words.ts';
 import { MESSAGES } from './messages.ts';
+import { STATUS_WORDS } from './status-words.ts';
 
 /** A task as answers carry it: the export shape plus the asker's part in it and its latest status. */
 export interface AnswerTask extends ExportedTask {
@@ -13,6 +15,8 @@ export interface AnswerTask extends ExportedTask {
   via?: { collective: string; condition: string | null }[];
   /** The part the task names the unit for itself, when that differs from the part the collective gives it. */
   namedAs?: 'lead' | 'coordinate';
+  /** For a reported task, its status as the report and the digest say it ("Quá hạn, chưa hoàn thành"). */
+  tracker?: TaskStatus;
 }
 
 const L = MESSAGES.labels;
@@ -104,7 +108,8 @@ export function taskLineParts(
   asked: Asked = 'list',
 ): TaskLine {
   const facts = factsFor(task, asked);
-  if (task.status) facts.push(L.status[task.status]);
+  if (task.tracker) facts.push(STATUS_WORDS[task.tracker]);
+  else if (task.status) facts.push(L.status[task.status]);
   return {
     index,
     taskId: task.id,

@@ -1,3 +1,4 @@
+import { EXPORT_MESSAGES } from './export-messages.ts';
 import { formatNumber, formatPercent } from './numbers.ts';
 import { OUTREACH_MESSAGES } from './outreach-messages.ts';
 
@@ -54,6 +55,7 @@ export const MESSAGES = {
     '• Chi tiết: “chi tiết nhiệm vụ III.8”',
     '• Báo cáo: “báo cáo nhiệm vụ I.5 đạt 60%”, “III.7 tỷ lệ thực tế 99,5%”',
     '• Đăng ký: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”',
+    '• Trưởng đơn vị, quản trị viên xuất báo cáo: “xuất báo cáo quý 4”, “báo cáo 6 tháng file word”',
     '• Quản trị viên, trưởng đơn vị: “duyệt”, “duyệt 12”, “đặt 12 làm trưởng phòng”, “thu hồi 12”; ' +
       'quản trị viên báo cáo thay: “báo cáo thay Phòng … : nhiệm vụ I.5 đạt 60%”',
   ].join('\n'),
@@ -170,6 +172,7 @@ export const MESSAGES = {
       report: 'báo cáo tiến độ',
       remind_unit: 'nhắc việc',
       view_unit: 'xem đơn vị',
+      export_report: 'xuất báo cáo',
     },
     grantAbove: (own: Role, wanted: Role) =>
       `Bạn là ${ROLE_NAMES[own]} nên không cấp được vai trò ${ROLE_NAMES[wanted]}: không ai cấp vai trò cao hơn vai trò của mình.`,
@@ -185,6 +188,8 @@ export const MESSAGES = {
   },
   openWork: (n: number, unit: string | null) =>
     `(Ngoài ra ${formatNumber(n)} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “${unit ?? 'phòng tôi'} phụ trách gì” để xem.)`,
+  // The period report's file and "xuất báo cáo" in chat (src/reply/export-messages.ts).
+  ...EXPORT_MESSAGES,
   /** How the whole organisation is named in a question to ask next. */
   wholeOrganisation: 'toàn sở',
   noPlansForYear: (year: number, years: number[]) =>

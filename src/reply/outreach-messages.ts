@@ -9,7 +9,8 @@ export const OUTREACH_MESSAGES = {
   digest: {
     title: (label: string, date: string) => `Bản tin tuần — ${label}, ngày ${date}`,
     sections: {
-      overdue: 'Quá hạn',
+      // The report's and chat's words for the same tasks (src/reply/status-words.ts).
+      overdue: 'Quá hạn, chưa hoàn thành',
       dueSoon: 'Đến hạn trong 14 ngày tới',
       silent: 'Chưa có báo cáo tiến độ 30 ngày qua',
       reported: 'Báo cáo tiến độ trong tuần',

@@ -65,3 +65,14 @@ export function foldKeepLength(source: string): string {
   }
   return out;
 }
+
+/** A file name from Vietnamese words, ASCII only: "Báo cáo Quý IV 2026 Sở Nội vụ" → "Bao-cao-Quy-IV-2026-So-Noi-vu". */
+export function toFileStem(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,96 @@
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { todayIn } from '../src/core/clock.ts';
+import { type Download, findDownload, setDownloadFile } from '../src/kb/downloads-repo.ts';
+import type { Db } from '../src/kb/open.ts';
+import { loadUnitTree } from '../src/kb/unit-tree.ts';
+import { MESSAGES } from '../src/reply/messages.ts';
+import { buildProgressReport } from '../src/report/build.ts';
+import { CONTENT_TYPES, writeReport } from '../src/report/write.ts';
+import { toFileStem } from '../src/vi/fold.ts';
+
+/**
+ * GET /files/<token>: the report asked for in chat ("xuất báo cáo quý 4"), for 24 hours. The token — 24 random
+ * bytes, the only key to the file — is looked up, never joined to a path: the file's name on disk is made from
+ * the stored token, in a `files` folder beside the database. Tokens never reach a log (`redactUrl`).
+ */
+export interface FilesDeps {
+  db: Db;
+  /** The database file: downloads are written to `files/` beside it. */
+  dbPath: string;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/** What newDownloadToken() makes: 24 bytes in base64url. Anything else is not looked up. */
+const TOKEN = /^[A-Za-z0-9_-]{32}$/;
+
+/** "/files/<anything>" → "/files/[redacted]": a download link opens a report, so it is never written to a log. */
+export function redactUrl(url: string): string {
+  return url.replace(/^\/+files(?:[/?#].*)?$/is, '/files/[redacted]');
+}
+
+/** Content-Disposition with an ASCII name, also given as RFC 5987 `filename*` (browsers prefer it). */
+function attachment(name: string): string {
+  return `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+function downloadName(db: Db, download: Download): string | null {
+  const tree = loadUnitTree(db);
+  const org = tree.get(download.orgId);
+  const unit = download.unitId === null ? null : tree.get(download.unitId);
+  if (!org || unit === undefined) return null;
+  const place = unit ? `${unit.name} ${org.name}` : org.name;
+  return `${toFileStem(MESSAGES.exportReport.fileStem(download.period.label, place))}.${download.format}`;
+}
+
+/** The file of a download: written on the first request (the data as of now, the period's own cut-off). */
+async function fileOf(deps: FilesDeps, download: Download, now: Date): Promise<string | null> {
+  if (download.filePath && existsSync(download.filePath)) return download.filePath;
+  const tree = loadUnitTree(deps.db);
+  const org = tree.get(download.orgId);
+  const unit = download.unitId === null ? null : tree.get(download.unitId);
+  if (!org || unit === undefined) return null;
+  const request = {
+    org,
+    unit,
+    planId: download.planId,
+    year: download.year,
+    period: download.period,
+    today: todayIn(now),
+  };
+  const data = buildProgressReport(deps.db, request);
+  if ('kind' in data) return null;
+  const folder = join(dirname(deps.dbPath), 'files');
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const path = join(folder, `${download.token}.${download.format}`);
+  await writeReport(data, download.format, path);
+  setDownloadFile(deps.db, download.token, path);
+  return path;
+}
+
+/** The handler of GET /files/:token (registered in adapters/http.ts). */
+export function createFilesHandler(deps: FilesDeps) {
+  return async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
+    const now = deps.clock();
+    const { token } = request.params;
+    const download = TOKEN.test(token) ? findDownload(deps.db, token, now) : null;
+    const name = download ? downloadName(deps.db, download) : null;
+    const path = download && name ? await fileOf(deps, download, now) : null;
+    if (!download || !name || !path) {
+      deps.logger.info(
+        { url: redactUrl(request.url), ip: request.ip },
+        'files: unknown or expired link (404)',
+      );
+      return reply.status(404).type('text/html; charset=utf-8').send(MESSAGES.exportReport.gonePage);
+    }
+    return reply
+      .header('content-type', CONTENT_TYPES[download.format])
+      .header('content-disposition', attachment(name))
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(createReadStream(path));
+  };
+}
