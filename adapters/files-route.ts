@@ -1,9 +1,14 @@
-import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { todayIn } from '../src/core/clock.ts';
-import { type Download, findDownload, setDownloadFile } from '../src/kb/downloads-repo.ts';
+import {
+  type Download,
+  findDownload,
+  purgeExpiredDownloads,
+  setDownloadFile,
+} from '../src/kb/downloads-repo.ts';
 import type { Db } from '../src/kb/open.ts';
 import { loadUnitTree } from '../src/kb/unit-tree.ts';
 import { MESSAGES } from '../src/reply/messages.ts';
@@ -75,6 +80,8 @@ async function fileOf(deps: FilesDeps, download: Download, now: Date): Promise<s
 export function createFilesHandler(deps: FilesDeps) {
   return async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
     const now = deps.clock();
+    // Expired links and their files go on the next request: nothing outlives its 24 hours for long.
+    for (const old of purgeExpiredDownloads(deps.db, now)) rmSync(old, { force: true });
     const { token } = request.params;
     const download = TOKEN.test(token) ? findDownload(deps.db, token, now) : null;
     const name = download ? downloadName(deps.db, download) : null;

@@ -116,3 +116,20 @@ function toDownload(row: DownloadRow): Download {
     filePath: row.file_path,
   };
 }
+
+/**
+ * Forgets the downloads whose link expired before `now` and returns the files they had written, for the caller
+ * to delete: a report is personal data about a unit's work, not kept past its link.
+ */
+export function purgeExpiredDownloads(db: Db, now: Date): string[] {
+  const cutoff = now.toISOString();
+  const files = prepared<[string], { file_path: string | null }>(
+    db,
+    'SELECT file_path FROM downloads WHERE expires_at < ?',
+  )
+    .all(cutoff)
+    .map((r) => r.file_path)
+    .filter((p): p is string => p !== null);
+  prepared(db, 'DELETE FROM downloads WHERE expires_at < ?').run(cutoff);
+  return files;
+}

@@ -145,6 +145,18 @@ describe('GET /files/<token>', () => {
     expect(text).not.toContain(tokenOf(answer.reply));
   });
 
+  it('a downloaded report is deleted, with its link, once the 24 hours are over', async () => {
+    const { bot, say, download, advance } = await boot();
+    const answer = say(LEAD, 'xuất báo cáo quý 4');
+    expect((await download(answer.reply)).status).toBe(200);
+    const row = bot.runtime.db.prepare('SELECT file_path FROM downloads').get() as { file_path: string };
+    expect(existsSync(row.file_path)).toBe(true);
+    advance(24 * 60 * 60 * 1000 + 1000);
+    expect((await fetch(`${bot.url}/files/${'B'.repeat(32)}`)).status).toBe(404);
+    expect(existsSync(row.file_path)).toBe(false);
+    expect(countDownloads(bot.runtime.db)).toBe(0);
+  });
+
   it('the request serializer never shows a token', () => {
     expect(redactUrl('/files/abcDEF_123-xyz')).toBe('/files/[redacted]');
     expect(redactUrl('//files/abc?x=1')).toBe('/files/[redacted]');

@@ -59,6 +59,14 @@ describe('cli report', () => {
       return values;
     };
     expect(cells('Tổng hợp').join('\n')).toContain('SỞ NỘI VỤ');
+    // 33 tasks: I.1 and I.2 done per the plan itself, I.3 done after its 31/03 due day, I.6 at 60% before its
+    // 31/12 due day, I.5 and III.8 past 30/09 unreported, V.4 with Văn phòng Sở (its second lead) unreported,
+    // 26 "Thường xuyên"; rates 2/33 and 2/33.
+    let total: unknown[] = [];
+    book.getWorksheet('Tổng hợp')?.eachRow((row) => {
+      if (row.getCell(2).value === 'Tổng cộng') total = (row.values as unknown[]).slice(3);
+    });
+    expect(total).toEqual([33, 2, 1, 1, 2, 26, 1, 6.1, 6.1]);
     const tasks = cells('Chi tiết nhiệm vụ');
     expect(tasks.some((v) => v.includes('Phòng Công chức, viên chức: Đã hoàn thành'))).toBe(true);
     expect(tasks).toContain('Hoàn thành quá hạn');
