@@ -25,7 +25,8 @@ export function createAnswerOnce(db: Db, assistant: Assistant) {
     if (stored !== null) return JSON.parse(stored) as Answer;
     const before = changes.get();
     const answer = assistant.handle(inbound);
-    if (changes.get() !== before) {
+    // The follow-up memory alone ("thế còn Văn phòng Sở?" reads it) is no write worth keeping an answer for.
+    if (changes.get() !== before && !assistant.replayable?.(answer)) {
       const kept: Answer = { ...answer, tasks: [] };
       saveAnswer(db, key.channel, key.chatId, key.messageId, JSON.stringify(kept));
     }

@@ -30,6 +30,11 @@ export interface AssistantDeps {
 
 export interface Assistant {
   handle(inbound: Inbound): Answer;
+  /**
+   * True when the turn that gave this answer wrote nothing but the follow-up memory (the last question's frame):
+   * answering it afresh on a redelivery is harmless, so its answer need not be stored (src/core/answer-once.ts).
+   */
+  replayable?(answer: Answer): boolean;
 }
 
 /** Conversation state lives this long: long enough to answer "2" or "xem tiếp", short enough not to surprise. */
@@ -76,13 +81,18 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   };
 
   // One transaction per message: its writes (user, state, report) land together or not at all, in one commit.
+  const changes = deps.db.prepare('SELECT total_changes()').pluck();
+  const replayable = new WeakSet<Answer>();
   const handle = (inbound: Inbound): Answer => {
+    const before = changes.get();
     // A long story ending in a question is answered as that question (the story stays in `raw` for nothing else).
     const turn = buildTurn(inbound, findAskedSentence(inbound.text) ?? inbound.text);
     const state = loadState(deps.db, turn.user.id, turn.now) as ConversationState | null;
     const resumed = state ? resumeState(turn, state, (text) => buildTurn(inbound, text)) : null;
     const last = state?.kind === 'last' || state?.kind === 'page' ? (state.last ?? null) : null;
     const result: HandlerResult = resumed ?? respond(turn, last);
+    const onlyMemory =
+      !resumed && changes.get() === before && (!result.state || result.state.kind === 'last');
     if (result.state)
       saveState(deps.db, turn.user.id, result.state, new Date(turn.now.getTime() + STATE_TTL_MS));
     else if (state !== null && (result.state === null || !resumed)) clearState(deps.db, turn.user.id);
@@ -102,10 +112,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         : null,
     ];
     const extra = notes.filter((n): n is string => n !== null);
-    return extra.length > 0 ? { ...answer, reply: [answer.reply, ...extra].join('\n') } : answer;
+    const final = extra.length > 0 ? { ...answer, reply: [answer.reply, ...extra].join('\n') } : answer;
+    if (onlyMemory) replayable.add(final);
+    return final;
   };
   const inTransaction = deps.db.transaction(handle);
-  return { handle: (inbound) => inTransaction(inbound) };
+  return { handle: (inbound) => inTransaction(inbound), replayable: (answer) => replayable.has(answer) };
 }
 
 function respond(turn: Turn, last: LastQuery | null): HandlerResult {
