@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/cli/ask.ts';
 import { createCore } from '../../src/compose/core.ts';
 import { createAnswerOnce } from '../../src/core/answer-once.ts';
-import { claimUpdate } from '../../src/kb/inbound-repo.ts';
+import { claimUpdate, findAnswer } from '../../src/kb/inbound-repo.ts';
 import { SHIPPED_PLANS_DIR } from '../../src/paths.ts';
 import { loadChatLexicon } from '../../src/vi/message.ts';
 import { reportCount, SXD_KHTC, TODAY } from '../support/bot.ts';
@@ -55,5 +55,17 @@ describe('a message answered again after a crash (replay or redelivery)', () => 
     once(key, inbound);
     once(key, inbound);
     expect(reportCount(db)).toBe(2);
+  });
+
+  it('a question that only remembered itself for a follow-up stores no answer; a replay answers it the same', async () => {
+    const { db, once } = await setUp();
+    const key = { channel: 'cli', chatId: SXD_KHTC.user, messageId: 'm-3' };
+    claimUpdate(db, 'cli', key.chatId, key.messageId, '{}', NOW, 'a-dead-server');
+    const inbound = { channel: 'cli', userKey: SXD_KHTC.user, text: 'chi tieu cua nhiem vu VI.4' };
+    const first = once(key, inbound);
+    expect(first.intent).toBe('kpi');
+    expect(findAnswer(db, 'cli', key.chatId, key.messageId)).toBeNull();
+    const again = once(key, inbound);
+    expect(again.reply).toBe(first.reply);
   });
 });
