@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { todayIn } from '../src/core/clock.ts';
@@ -13,7 +15,8 @@ import type { Db } from '../src/kb/open.ts';
 import { loadUnitTree } from '../src/kb/unit-tree.ts';
 import { MESSAGES } from '../src/reply/messages.ts';
 import { buildProgressReport } from '../src/report/build.ts';
-import { CONTENT_TYPES, writeReport } from '../src/report/write.ts';
+import type { ProgressReportData } from '../src/report/types.ts';
+import { CONTENT_TYPES, type ReportFormat } from '../src/report/write.ts';
 import { toFileStem } from '../src/vi/fold.ts';
 
 /**
@@ -51,6 +54,22 @@ function downloadName(db: Db, download: Download): string | null {
   return `${toFileStem(MESSAGES.exportReport.fileStem(download.period.label, place))}.${download.format}`;
 }
 
+const WORKER = fileURLToPath(new URL('./report-worker.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+/** Lays the report out in a child process (adapters/report-worker.ts), so the server's memory stays its own. */
+function writeInWorker(data: ProgressReportData, format: ReportFormat, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', TSX, WORKER, format, path],
+      (error, _out, stderr) =>
+        error ? reject(new Error(`report worker: ${stderr.trim() || error.message}`)) : resolve(),
+    );
+    child.stdin?.end(JSON.stringify(data));
+  });
+}
+
 /** The file of a download: written on the first request (the data as of now, the period's own cut-off). */
 async function fileOf(deps: FilesDeps, download: Download, now: Date): Promise<string | null> {
   if (download.filePath && existsSync(download.filePath)) return download.filePath;
@@ -71,7 +90,7 @@ async function fileOf(deps: FilesDeps, download: Download, now: Date): Promise<s
   const folder = join(dirname(deps.dbPath), 'files');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const path = join(folder, `${download.token}.${download.format}`);
-  await writeReport(data, download.format, path);
+  await writeInWorker(data, download.format, path);
   setDownloadFile(deps.db, download.token, path);
   return path;
 }

@@ -36,6 +36,7 @@ import {
 } from './types.ts';
 
 const FONT = 'Times New Roman';
+const NO_REPORT = 'Chưa có báo cáo';
 /** Half-points: 13 pt body, 12 pt tables. */
 const BODY_SIZE = 26;
 const TABLE_SIZE = 24;
@@ -181,12 +182,15 @@ function summaryTable(data: ProgressReportData): Table {
 
 type Task = Extract<TaskRow, { kind: 'task' }>;
 
-/** Each lead unit's result ("unit: text"), or just the text when the task has one lead unit. */
+/**
+ * Each reporting lead unit's result ("- unit: text"), then the units that have not reported, in one line: a task
+ * a whole collective leads would otherwise list "Chưa có báo cáo" once per phòng. One lead unit: just the text.
+ */
 function resultLines(task: Task): string[] {
-  return task.results.map((result) => {
-    const text = result.text || (result.reportedOn ? '—' : 'Chưa có báo cáo');
-    return task.results.length === 1 ? text : `- ${result.unit}: ${text}`;
-  });
+  const silent = task.results.filter((r) => !r.text && !r.reportedOn).map((r) => r.unit);
+  if (task.results.length === 1) return [task.results[0]?.text || NO_REPORT];
+  const said = task.results.filter((r) => r.text || r.reportedOn).map((r) => `- ${r.unit}: ${r.text || '—'}`);
+  return silent.length > 0 ? [...said, `- ${NO_REPORT}: ${silent.join(', ')}`] : said;
 }
 
 function reportedLines(task: Task): string[] {

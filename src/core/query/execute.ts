@@ -218,38 +218,23 @@ function answerTopic(turn: Turn, frame: QueryFrame, intent: Intent): HandlerResu
   const pool = frame.asked === 'kpi' && !frame.kpiOnly && withTargets.length > 0 ? withTargets : matched;
   const period = frame.timeRange;
   const tasks = sortTasks(applyFilters(pool, frame, turn.today, period, null), period !== null);
+  const parts: HeaderParts = {
+    who: null,
+    responsibility: 'both',
+    status: frame.status,
+    topic,
+    kpiOnly: frame.kpiOnly,
+    percentOnly: frame.percentOnly,
+    period: period?.label ?? null,
+    today: toDisplayDate(turn.today),
+  };
   if (tasks.length === 0) {
     const onlyTopic = frame.status === null && !period && !frame.kpiOnly;
-    const none = onlyTopic
-      ? MESSAGES.topicNotFound(topic)
-      : frameNone({
-          who: null,
-          responsibility: 'both',
-          status: frame.status,
-          topic,
-          kpiOnly: frame.kpiOnly,
-          percentOnly: frame.percentOnly,
-          period: period?.label ?? null,
-          today: toDisplayDate(turn.today),
-        });
+    const none = onlyTopic ? MESSAGES.topicNotFound(topic) : frameNone(parts);
     return withLast({ intent, entities, tasks, reply: `${none}${yearNote(scope)}` }, frame, tasks);
   }
   const header =
-    intent === 'who_is_responsible'
-      ? MESSAGES.headers.who(tasks.length)
-      : frameHeader(
-          {
-            who: null,
-            responsibility: 'both',
-            status: frame.status,
-            topic,
-            kpiOnly: frame.kpiOnly,
-            percentOnly: frame.percentOnly,
-            period: period?.label ?? null,
-            today: toDisplayDate(turn.today),
-          },
-          tasks.length,
-        );
+    intent === 'who_is_responsible' ? MESSAGES.headers.who(tasks.length) : frameHeader(parts, tasks.length);
   const answer = listAnswer(turn, intent, entities, header, tasks, 0, frame.asked);
   const operators = frame.operatorQuestion ? operatorLines(turn.msg.folded, tasks) : [];
   const reply = [...operators, `${answer.reply}${yearNote(scope)}`].join('\n');
