@@ -57,7 +57,7 @@ export function answerQuestion(
   const pointed = pointsAtLastTask(folded) && turn.refs.length === 0 && unit === null;
   if (pointed && frame.topic.length === 0 && !last?.focus)
     return { intent, entities: { frame }, tasks: [], reply: MESSAGES.whichTask, state: null };
-  if (!followUp || !last) return executeQuery(turn, frame);
+  if (!followUp || !last) return keepFocus(executeQuery(turn, frame), last);
   const now: QueryFrame =
     pointed && last.focus ? { ...frame, subject: { kind: 'task', ref: null, taskIds: [last.focus] } } : frame;
   const said: Said = {
@@ -67,7 +67,13 @@ export function answerQuestion(
     asked:
       intent !== 'my_tasks' && intent !== 'unit_tasks' && intent !== 'topic_tasks' && frame.asked !== 'list',
   };
-  return executeQuery(turn, mergeFrames(last.frame, now, said));
+  return keepFocus(executeQuery(turn, mergeFrames(last.frame, now, said)), last);
+}
+
+/** An answer that showed no task leaves "nhiệm vụ đó" meaning the one shown before it. */
+function keepFocus(answer: HandlerResult, last: LastQuery | null): HandlerResult {
+  if (answer.state?.kind !== 'last' || answer.tasks.length > 0 || !last?.focus) return answer;
+  return { ...answer, state: { kind: 'last', last: { ...answer.state.last, focus: last.focus } } };
 }
 
 /** A task frame for the task a numbered choice picked: "nhiệm vụ đó" then means it. */

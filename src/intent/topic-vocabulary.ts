@@ -68,7 +68,10 @@ export const TOPIC_CUES = [
 
 /** Words that end a cued topic: the question goes on ("… của phòng tôi hạn khi nào"). */
 export const TOPIC_ENDS = new Set(
-  'co han nao gi khi bao phai chu phoi thuoc cua qua sap den thi la ai duoc da dang se ma nhu'.split(' '),
+  // "nhiệm vụ đó / này / ấy" points at a task shown before: no topic follows.
+  'co han nao gi khi bao phai chu phoi thuoc cua qua sap den thi la ai duoc da dang se ma nhu do nay ay kia'.split(
+    ' ',
+  ),
 );
 
 export const TOPIC_STOPWORDS = new Set(

@@ -156,6 +156,16 @@ describe('follow-ups reuse the last question', () => {
     expect(has(due, 'Quý III/2026')).toBe(true);
   });
 
+  it('"nhiệm vụ đó" after an answer that showed nothing still means the task shown before it', () => {
+    const user = { ...SNV_CCVC, user: 'f7' };
+    expect(ids(say({ ...user, text: 'phong toi phoi hop viec nao qua han' }))).toEqual([`${SNV}III/8`]);
+    expect(ids(say({ ...user, text: 'thế còn vp sở' }))).toEqual([]);
+    const who = say({ ...user, text: 'nv đó ai chủ trì' });
+    expect(who.intent).toBe('who_is_responsible');
+    expect(ids(who)).toEqual([`${SNV}III/8`]);
+    expect(has(who, 'Chủ trì: Văn phòng Sở')).toBe(true);
+  });
+
   it('"nhiệm vụ đó" with no single task shown asks which one', () => {
     const answer = say({ ...SNV_CCVC, user: 'f5', text: 'nhiệm vụ đó hạn bao giờ?' });
     expect(ids(answer)).toEqual([]);
