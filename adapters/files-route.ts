@@ -12,7 +12,7 @@ import {
   setDownloadFile,
 } from '../src/kb/downloads-repo.ts';
 import type { Db } from '../src/kb/open.ts';
-import { loadUnitTree } from '../src/kb/unit-tree.ts';
+import { loadUnitTree, type UnitNode } from '../src/kb/unit-tree.ts';
 import { MESSAGES } from '../src/reply/messages.ts';
 import { buildProgressReport } from '../src/report/build.ts';
 import type { ProgressReportData } from '../src/report/types.ts';
@@ -45,11 +45,20 @@ function attachment(name: string): string {
   return `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-function downloadName(db: Db, download: Download): string | null {
+/** The organisation (and unit) a download reports on, read once per request; null when gone from the tree. */
+interface Whose {
+  org: UnitNode;
+  unit: UnitNode | null;
+}
+
+function whoseReport(db: Db, download: Download): Whose | null {
   const tree = loadUnitTree(db);
   const org = tree.get(download.orgId);
   const unit = download.unitId === null ? null : tree.get(download.unitId);
-  if (!org || unit === undefined) return null;
+  return org && unit !== undefined ? { org, unit } : null;
+}
+
+function downloadName(download: Download, { org, unit }: Whose): string {
   const place = unit ? `${unit.name} ${org.name}` : org.name;
   return `${toFileStem(MESSAGES.exportReport.fileStem(download.period.label, place))}.${download.format}`;
 }
@@ -71,12 +80,13 @@ function writeInWorker(data: ProgressReportData, format: ReportFormat, path: str
 }
 
 /** The file of a download: written on the first request (the data as of now, the period's own cut-off). */
-async function fileOf(deps: FilesDeps, download: Download, now: Date): Promise<string | null> {
+async function fileOf(
+  deps: FilesDeps,
+  download: Download,
+  { org, unit }: Whose,
+  now: Date,
+): Promise<string | null> {
   if (download.filePath && existsSync(download.filePath)) return download.filePath;
-  const tree = loadUnitTree(deps.db);
-  const org = tree.get(download.orgId);
-  const unit = download.unitId === null ? null : tree.get(download.unitId);
-  if (!org || unit === undefined) return null;
   const request = {
     org,
     unit,
@@ -103,9 +113,9 @@ export function createFilesHandler(deps: FilesDeps) {
     for (const old of purgeExpiredDownloads(deps.db, now)) rmSync(old, { force: true });
     const { token } = request.params;
     const download = TOKEN.test(token) ? findDownload(deps.db, token, now) : null;
-    const name = download ? downloadName(deps.db, download) : null;
-    const path = download && name ? await fileOf(deps, download, now) : null;
-    if (!download || !name || !path) {
+    const whose = download ? whoseReport(deps.db, download) : null;
+    const path = download && whose ? await fileOf(deps, download, whose, now) : null;
+    if (!download || !whose || !path) {
       deps.logger.info(
         { url: redactUrl(request.url), ip: request.ip },
         'files: unknown or expired link (404)',
@@ -114,7 +124,7 @@ export function createFilesHandler(deps: FilesDeps) {
     }
     return reply
       .header('content-type', CONTENT_TYPES[download.format])
-      .header('content-disposition', attachment(name))
+      .header('content-disposition', attachment(downloadName(download, whose)))
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
       .send(createReadStream(path));

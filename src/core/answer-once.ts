@@ -1,5 +1,6 @@
 import { findAnswer, saveAnswer } from '../kb/inbound-repo.ts';
 import type { Db } from '../kb/open.ts';
+import { changesSoFar } from '../kb/prepared.ts';
 import type { Assistant } from './assistant.ts';
 import type { Answer, Inbound } from './types.ts';
 
@@ -19,14 +20,13 @@ export interface DeliveryKey {
 export function createAnswerOnce(db: Db, assistant: Assistant) {
   // Rows changed on this connection so far. A question that wrote nothing (most of them) is answered afresh on a
   // replay at no harm, so only answers that wrote are stored: the webhook's hot path keeps its one small commit.
-  const changes = db.prepare('SELECT total_changes()').pluck();
   const run = db.transaction((key: DeliveryKey, inbound: Inbound): Answer => {
     const stored = findAnswer(db, key.channel, key.chatId, key.messageId);
     if (stored !== null) return JSON.parse(stored) as Answer;
-    const before = changes.get();
+    const before = changesSoFar(db);
     const answer = assistant.handle(inbound);
     // The follow-up memory alone ("thế còn Văn phòng Sở?" reads it) is no write worth keeping an answer for.
-    if (changes.get() !== before && !assistant.replayable?.(answer)) {
+    if (changesSoFar(db) !== before && !assistant.replayable?.(answer)) {
       const kept: Answer = { ...answer, tasks: [] };
       saveAnswer(db, key.channel, key.chatId, key.messageId, JSON.stringify(kept));
     }

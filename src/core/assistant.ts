@@ -8,6 +8,7 @@ import { pointsAtLastTask } from '../intent/frame/parse.ts';
 import { findAskedSentence, isPastedText } from '../intent/pasted.ts';
 import { VOCABULARY } from '../intent/vocabulary.ts';
 import type { Db } from '../kb/open.ts';
+import { changesSoFar } from '../kb/prepared.ts';
 import { clearState, loadState, saveState } from '../kb/state-repo.ts';
 import { ensureUser, findUser } from '../kb/users-repo.ts';
 import { MESSAGES, REGISTER_EXAMPLE } from '../reply/messages.ts';
@@ -81,10 +82,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   };
 
   // One transaction per message: its writes (user, state, report) land together or not at all, in one commit.
-  const changes = deps.db.prepare('SELECT total_changes()').pluck();
   const replayable = new WeakSet<Answer>();
   const handle = (inbound: Inbound): Answer => {
-    const before = changes.get();
+    const before = changesSoFar(deps.db);
     // A long story ending in a question is answered as that question (the story stays in `raw` for nothing else).
     const turn = buildTurn(inbound, findAskedSentence(inbound.text) ?? inbound.text);
     const state = loadState(deps.db, turn.user.id, turn.now) as ConversationState | null;
@@ -92,7 +92,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const last = state?.kind === 'last' || state?.kind === 'page' ? (state.last ?? null) : null;
     const result: HandlerResult = resumed ?? respond(turn, last);
     const onlyMemory =
-      !resumed && changes.get() === before && (!result.state || result.state.kind === 'last');
+      !resumed && changesSoFar(deps.db) === before && (!result.state || result.state.kind === 'last');
     if (result.state)
       saveState(deps.db, turn.user.id, result.state, new Date(turn.now.getTime() + STATE_TTL_MS));
     else if (state !== null && (result.state === null || !resumed)) clearState(deps.db, turn.user.id);

@@ -1,7 +1,7 @@
 import { findTimeRange, type TimeRange } from '../intent/entities/time-range.ts';
 import { findRelativeYear } from '../intent/entities/year.ts';
 import { isFollowUp, mergeFrames, type Said } from '../intent/frame/follow-up.ts';
-import type { QueryFrame } from '../intent/frame/frame.ts';
+import { frameOf, type QueryFrame } from '../intent/frame/frame.ts';
 import { parseFrame, pointsAtLastTask, speaksOfSelf } from '../intent/frame/parse.ts';
 import { OPERATOR_QUESTION, OPERATOR_WORDS } from '../intent/frame/restrictions.ts';
 import { WHOLE_ORGANISATION } from '../intent/frame/subject-words.ts';
@@ -78,22 +78,7 @@ function keepFocus(answer: HandlerResult, last: LastQuery | null): HandlerResult
 
 /** A task frame for the task a numbered choice picked: "nhiệm vụ đó" then means it. */
 export function taskFrame(taskIds: string[]): QueryFrame {
-  return {
-    subject: { kind: 'task', ref: null, taskIds },
-    place: null,
-    responsibility: 'both',
-    status: null,
-    timeRange: null,
-    year: null,
-    planNumber: null,
-    appendix: null,
-    topic: [],
-    kpiOnly: false,
-    percentOnly: false,
-    count: false,
-    asked: 'detail',
-    operatorQuestion: false,
-  };
+  return frameOf({ kind: 'task', ref: null, taskIds }, 'detail');
 }
 
 /** "năm 2024" picks the plans, it does not ask about deadlines: a whole calendar year is no period. */

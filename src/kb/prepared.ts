@@ -23,3 +23,11 @@ export function prepared<Params extends unknown[] | object = unknown[], Row = un
   }
   return statement as unknown as Database.Statement<Params, Row>;
 }
+
+/**
+ * Rows changed on this connection so far (SQLite's total_changes()): a caller compares it before and after a
+ * turn to know whether the turn wrote anything.
+ */
+export function changesSoFar(db: Db): number {
+  return prepared<[], number>(db, 'SELECT total_changes()').pluck().get() as number;
+}

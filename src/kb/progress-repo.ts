@@ -137,3 +137,29 @@ export function retractProgress(db: Db, id: number, userId: number, atIso: strin
     ).run(atIso, userId, id).changes === 1
   );
 }
+
+/** A report with its author's name, as the periodic report lists them. */
+export interface AuthoredReport {
+  taskId: string;
+  unitId: number;
+  status: ProgressStatus;
+  percent: number | null;
+  actual: number | null;
+  note: string | null;
+  reportedAt: string;
+  userId: number;
+  /** The author's display name, when the platform gave one. */
+  userName: string | null;
+}
+
+/** Every report on these tasks that was not taken back, oldest first: the caller picks the latest up to a day. */
+export function findAuthoredReports(db: Db, taskIds: readonly string[]): AuthoredReport[] {
+  if (taskIds.length === 0) return [];
+  return prepared<[string], AuthoredReport>(
+    db,
+    `SELECT p.task_id AS taskId, p.unit_id AS unitId, p.status, p.percent, p.actual, p.note,
+            p.reported_at AS reportedAt, p.user_id AS userId, u.display_name AS userName
+       FROM progress_reports p LEFT JOIN users u ON u.id = p.user_id
+      WHERE p.retracted_at IS NULL AND p.task_id IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
+  ).all(JSON.stringify(taskIds));
+}

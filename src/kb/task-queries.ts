@@ -11,12 +11,14 @@ export interface PlanInfo {
   issuer: string;
   issuerUnitId: number;
   title: string;
+  /** The issue date as the plan writes it, when known. */
+  date: string | null;
 }
 
 export function listPlans(db: Db): PlanInfo[] {
   return prepared<[], PlanInfo>(
     db,
-    `SELECT id, code, appendix, year, issuer, issuer_unit_id AS issuerUnitId, title FROM plans ORDER BY id`,
+    `SELECT id, code, appendix, year, issuer, issuer_unit_id AS issuerUnitId, title, date FROM plans ORDER BY id`,
   ).all();
 }
 
@@ -141,4 +143,15 @@ export function findTaskIdsWithKpis(db: Db, taskIds: readonly string[]): Set<str
       .all(json(taskIds))
       .map((r) => r.task_id),
   );
+}
+
+/** The live task ids of these plans, plan by plan in document order (headings included). */
+export function findPlanTaskIds(db: Db, planIds: readonly string[]): string[] {
+  return prepared<[string], { id: string }>(
+    db,
+    `SELECT id FROM tasks WHERE retired_at IS NULL AND plan_id IN (SELECT value FROM json_each(?))
+      ORDER BY plan_id, ord`,
+  )
+    .all(JSON.stringify(planIds))
+    .map((r) => r.id);
 }

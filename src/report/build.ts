@@ -1,7 +1,8 @@
 import { todayIn } from '../core/clock.ts';
 import { type ExportedTask, exportTasks } from '../kb/export.ts';
 import type { Db } from '../kb/open.ts';
-import { listPlans } from '../kb/task-queries.ts';
+import { type AuthoredReport, findAuthoredReports } from '../kb/progress-repo.ts';
+import { findPlanTaskIds, listPlans } from '../kb/task-queries.ts';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../kb/unit-tree.ts';
 import { deadlineText, planLabel, taskNumber } from '../reply/format-task.ts';
 import { distinctTargets, targetWords } from '../reply/kpi-words.ts';
@@ -33,37 +34,13 @@ export interface ReportRequest {
 /** Why no report could be built, said to the person who asked. */
 export type ReportProblem = { kind: 'no_plans'; year: number | null; planId: string | null };
 
-interface ReportRow {
-  task_id: string;
-  unit_id: number;
-  status: 'not_started' | 'in_progress' | 'done';
-  percent: number | null;
-  actual: number | null;
-  note: string | null;
-  reported_at: string;
-  display_name: string | null;
-  user_id: number;
-}
-
 /** The plans the report covers: the organisation's own, of the year (or the one named). */
 function plansFor(db: Db, request: ReportRequest): ReportPlan[] {
   const year = request.year ?? Number(request.period.to.slice(0, 4));
-  const dates = new Map(
-    (db.prepare('SELECT id, date FROM plans').all() as { id: string; date: string | null }[]).map((p) => [
-      p.id,
-      p.date,
-    ]),
-  );
   return listPlans(db)
     .filter((p) => p.issuerUnitId === request.org.id)
     .filter((p) => (request.planId ? p.id === request.planId : p.year === year))
-    .map((p) => ({
-      id: p.id,
-      label: planLabel(p),
-      title: p.title,
-      date: dates.get(p.id) ?? null,
-      year: p.year,
-    }));
+    .map((p) => ({ id: p.id, label: planLabel(p), title: p.title, date: p.date, year: p.year }));
 }
 
 /** Every specific unit a task's lead cell names: a collective counts as each unit it covers. */
@@ -83,23 +60,19 @@ function involves(tree: UnitTree, task: ExportedTask, unitId: number): boolean {
   return [...task.lead, ...task.coordinate].some((r) => covered.includes(r.unitId));
 }
 
+type DatedReport = AuthoredReport & { day: string };
+
 /** The latest report of each (task, unit) made on or before the cut-off day; a retracted one never counts. */
-function latestReports(db: Db, taskIds: string[], cutoff: string): Map<string, ReportRow & { day: string }> {
-  const latest = new Map<string, ReportRow & { day: string }>();
-  const query = db.prepare(
-    `SELECT p.task_id, p.unit_id, p.status, p.percent, p.actual, p.note, p.reported_at, p.user_id, u.display_name
-       FROM progress_reports p LEFT JOIN users u ON u.id = p.user_id
-      WHERE p.retracted_at IS NULL AND p.task_id IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
-  );
-  for (const row of query.all(JSON.stringify(taskIds)) as ReportRow[]) {
-    const day = todayIn(new Date(row.reported_at));
-    if (day > cutoff) continue;
-    latest.set(`${row.task_id}|${row.unit_id}`, { ...row, day });
+function latestReports(db: Db, taskIds: string[], cutoff: string): Map<string, DatedReport> {
+  const latest = new Map<string, DatedReport>();
+  for (const report of findAuthoredReports(db, taskIds)) {
+    const day = todayIn(new Date(report.reportedAt));
+    if (day <= cutoff) latest.set(`${report.taskId}|${report.unitId}`, { ...report, day });
   }
   return latest;
 }
 
-function resultText(row: ReportRow | undefined): string {
+function resultText(row: AuthoredReport | undefined): string {
   if (!row) return '';
   const facts: string[] = [MESSAGES.labels.status[row.status]];
   if (row.percent !== null) facts.push(formatPercent(row.percent));
@@ -143,14 +116,7 @@ export function buildProgressReport(db: Db, request: ReportRequest): ProgressRep
   if (plans.length === 0) return { kind: 'no_plans', year: request.year, planId: request.planId };
   const tree = loadUnitTree(db);
   const planIds = plans.map((p) => p.id);
-  const ids = (
-    db
-      .prepare(
-        `SELECT id FROM tasks WHERE retired_at IS NULL AND plan_id IN (SELECT value FROM json_each(?))
-          ORDER BY plan_id, ord`,
-      )
-      .all(JSON.stringify(planIds)) as { id: string }[]
-  ).map((r) => r.id);
+  const ids = findPlanTaskIds(db, planIds);
   const order = new Map(planIds.map((id, i) => [id, i]));
   const tasks = exportTasks(db, ids)
     .filter((t) => !t.isHeading)
@@ -183,7 +149,7 @@ export function buildProgressReport(db: Db, request: ReportRequest): ProgressRep
         percent: row?.percent ?? null,
         actual: row?.actual ?? null,
         reportedOn: row?.day ?? null,
-        reporter: row ? (row.display_name ?? MESSAGES.report.reporter(row.user_id)) : null,
+        reporter: row ? (row.userName ?? MESSAGES.report.reporter(row.userId)) : null,
       };
     });
     const status = worstStatus(results.map((r) => r.status));

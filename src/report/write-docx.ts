@@ -25,15 +25,8 @@ import {
   WidthType,
 } from 'docx';
 import { formatNumber } from '../reply/numbers.ts';
-import { STATUS_WORDS } from '../reply/status-words.ts';
-import {
-  type KpiVerdict,
-  type ProgressReportData,
-  type ReportPlan,
-  TASK_STATUSES,
-  type TaskRow,
-  type TaskStatus,
-} from './types.ts';
+import { STATUS_COLOURS, STATUS_WORDS, VERDICT_COLOURS, VERDICT_WORDS } from '../reply/status-words.ts';
+import { type ProgressReportData, type ReportPlan, TASK_STATUSES, type TaskRow } from './types.ts';
 
 const FONT = 'Times New Roman';
 const NO_REPORT = 'Chưa có báo cáo';
@@ -47,20 +40,8 @@ const PORTRAIT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const LANDSCAPE_WIDTH = A4.height - MARGIN.left - MARGIN.right;
 
 /** Light fills beside the status words (the words are always there: colour is never the only sign). */
-const STATUS_FILL: Record<TaskStatus, string> = {
-  done_on_time: 'C6EFCE',
-  done_late: 'FFD8A8',
-  in_progress: 'BDD7EE',
-  overdue: 'FFC7CE',
-  ongoing: 'E7E6E6',
-  no_report: 'E7E6E6',
-};
-const VERDICT_WORDS: Record<KpiVerdict, string> = {
-  met: 'Đạt',
-  not_met: 'Không đạt',
-  no_data: 'Chưa có số liệu',
-};
-const VERDICT_FILL: Record<KpiVerdict, string> = { met: 'C6EFCE', not_met: 'FFC7CE', no_data: 'E7E6E6' };
+const STATUS_FILL = STATUS_COLOURS;
+const VERDICT_FILL = VERDICT_COLOURS;
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 type RunOptions = { bold?: boolean; italics?: boolean; size?: number };

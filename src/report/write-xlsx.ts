@@ -10,7 +10,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Cell, Row, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
 import { formatPercent } from '../reply/numbers.ts';
-import { STATUS_WORDS } from '../reply/status-words.ts';
+import { STATUS_COLOURS, STATUS_WORDS, VERDICT_COLOURS, VERDICT_WORDS } from '../reply/status-words.ts';
 import {
   type KpiRow,
   type KpiVerdict,
@@ -23,27 +23,13 @@ import {
 
 export const SHEET_NAMES = { summary: 'Tổng hợp', tasks: 'Chi tiết nhiệm vụ', kpis: 'Chỉ tiêu' } as const;
 
-/** The colours trackers use, always beside the words: green, orange, blue, red, grey. */
-export const STATUS_FILLS: Record<TaskStatus, string> = {
-  done_on_time: 'FFC6EFCE',
-  done_late: 'FFFFD8A8',
-  in_progress: 'FFBDD7EE',
-  overdue: 'FFFFC7CE',
-  ongoing: 'FFE7E6E6',
-  no_report: 'FFE7E6E6',
-};
+/** exceljs fills take ARGB: the shared colours, opaque. */
+const argb = <K extends string>(colours: Record<K, string>) =>
+  Object.fromEntries(Object.entries(colours).map(([k, c]) => [k, `FF${c}`])) as Record<K, string>;
 
-export const VERDICT_WORDS: Record<KpiVerdict, string> = {
-  met: 'Đạt',
-  not_met: 'Không đạt',
-  no_data: 'Chưa có số liệu',
-};
-
-export const VERDICT_FILLS: Record<KpiVerdict, string> = {
-  met: 'FFC6EFCE',
-  not_met: 'FFFFC7CE',
-  no_data: 'FFE7E6E6',
-};
+export const STATUS_FILLS: Record<TaskStatus, string> = argb(STATUS_COLOURS);
+export const VERDICT_FILLS: Record<KpiVerdict, string> = argb(VERDICT_COLOURS);
+export { VERDICT_WORDS };
 
 export const NO_KPI_TEXT = 'Không có chỉ tiêu định lượng';
 

@@ -7,7 +7,7 @@ import { ask } from '../../src/cli/ask.ts';
 import { createCore } from '../../src/compose/core.ts';
 import { SHIPPED_PLANS_DIR } from '../../src/paths.ts';
 import { loadChatLexicon } from '../../src/vi/message.ts';
-import { SNV_CCVC, TODAY } from '../support/bot.ts';
+import { SNV_CCVC, SNV_TCBC, TODAY } from '../support/bot.ts';
 import { importInto, tempDb, tempDir, testLexicon } from '../support/kb.ts';
 import { runCli } from './run-cli.ts';
 
@@ -15,11 +15,7 @@ import { runCli } from './run-cli.ts';
  * `report` as deployment scripts and the office run it: after staff reported in chat, the .xlsx and .docx hold
  * what the reports imply; a wrong call exits 2 and writes nothing.
  */
-const TCBC = {
-  user: 'tcbc',
-  org: 'Sở Nội vụ',
-  unit: 'Phòng Tổ chức, biên chế và Cải cách hành chính',
-} as const;
+const TCBC = SNV_TCBC;
 let dbPath: string;
 let out: string;
 

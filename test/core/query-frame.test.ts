@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/types.ts';
 import { fold } from '../../src/vi/fold.ts';
-import { createTestBot, ids, SNV_CCVC, SXD_KHTC } from '../support/bot.ts';
+import { createTestBot, ids, SNV_CCVC, SNV_TCBC, SXD_KHTC } from '../support/bot.ts';
 
 /**
  * One frame per question, one executor: conditions combine, a topic narrows deadline/KPI/who questions, follow-ups
@@ -58,12 +58,7 @@ describe('conditions combine', () => {
 
 describe('the whole organisation', () => {
   it('"toàn sở có việc gì quá hạn" lists every unit’s overdue tasks, each line naming its lead', () => {
-    const lead = {
-      user: 'tcbc-lead',
-      org: 'Sở Nội vụ',
-      unit: 'Phòng Tổ chức, biên chế và Cải cách hành chính',
-      role: 'lead',
-    } as const;
+    const lead = { ...SNV_TCBC, user: 'tcbc-lead', role: 'lead' } as const;
     const answer = say({ ...lead, text: 'toàn sở có việc gì quá hạn' });
     expect(answer.intent).toBe('overdue');
     expect(ids(answer).sort()).toEqual([`${SNV}I/3`, `${SNV}I/5`, `${SNV}III/8`]);

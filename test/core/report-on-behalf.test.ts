@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/kb/open.ts';
 import { findUser } from '../../src/kb/users-repo.ts';
-import { createTestBot, ids, reportCount, SNV_PHONG_ADMIN } from '../support/bot.ts';
+import { createTestBot, ids, reportCount, SNV_PHONG_ADMIN, SNV_TCBC } from '../support/bot.ts';
 
 /**
  * Reports go to a unit responsible for the task. An admin reports for another unit only by naming it
@@ -9,11 +9,6 @@ import { createTestBot, ids, reportCount, SNV_PHONG_ADMIN } from '../support/bot
  */
 const SXD_ADMIN = { user: 'sxd-admin', org: 'Sở Xây dựng', role: 'admin' } as const;
 const SXD_KHTC = { user: 'khtc', org: 'Sở Xây dựng', unit: 'Phòng Kế hoạch - Tài chính' } as const;
-const SNV_TCBC = {
-  user: 'tcbc',
-  org: 'Sở Nội vụ',
-  unit: 'Phòng Tổ chức, biên chế và Cải cách hành chính',
-} as const;
 const SXD_VI4 = '55-kh-sxd-2025-phu-luc-i/VI/4';
 const SNV_I5 = 'snv-2026-cchc/I/5';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFollowUp, mergeFrames } from '../../src/intent/frame/follow-up.ts';
-import type { QueryFrame } from '../../src/intent/frame/frame.ts';
+import { frameOf, type QueryFrame } from '../../src/intent/frame/frame.ts';
 import { intentOf } from '../../src/intent/frame/intent-of.ts';
 import { parseFrame } from '../../src/intent/frame/parse.ts';
 import { findRestrictions } from '../../src/intent/frame/restrictions.ts';
@@ -99,22 +99,7 @@ describe('the query frame', () => {
 });
 
 describe('follow-ups', () => {
-  const last: QueryFrame = {
-    subject: { kind: 'me' },
-    place: null,
-    responsibility: 'lead',
-    status: 'overdue',
-    timeRange: null,
-    year: null,
-    planNumber: null,
-    appendix: null,
-    topic: [],
-    kpiOnly: false,
-    percentOnly: false,
-    count: false,
-    asked: 'list',
-    operatorQuestion: false,
-  };
+  const last: QueryFrame = { ...frameOf({ kind: 'me' }), responsibility: 'lead', status: 'overdue' };
 
   it('are short messages that lean on the last question', () => {
     for (const text of [

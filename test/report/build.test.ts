@@ -4,18 +4,14 @@ import { buildProgressReport, type ReportRequest } from '../../src/report/build.
 import { parsePeriod, periodOn } from '../../src/report/period.ts';
 import { unitStatus, worstStatus } from '../../src/report/status.ts';
 import type { ProgressReportData, TaskRow } from '../../src/report/types.ts';
-import { createTestBot, SNV_CCVC, TODAY } from '../support/bot.ts';
+import { createTestBot, SNV_CCVC, SNV_TCBC, TODAY } from '../support/bot.ts';
 
 /**
  * The report built from what staff reported in chat (today 2026-11-22, reports dated that day), on the Sở Nội vụ
  * 2026 plan: V.4 has two lead units (Phòng Công chức, viên chức and Văn phòng Sở, due 31/12/2026), I.3 was due
  * 31/03/2026, V.2 is "Thường xuyên", I.6 is due 31/12/2026, I.5 (30/09/2026) and III.8 (30/09/2026) nobody reported.
  */
-const TCBC = {
-  user: 'tcbc',
-  org: 'Sở Nội vụ',
-  unit: 'Phòng Tổ chức, biên chế và Cải cách hành chính',
-} as const;
+const TCBC = SNV_TCBC;
 const SNV = 'snv-2026-cchc/';
 
 let report: ProgressReportData;

@@ -21,6 +21,11 @@ export async function createTestBot(): Promise<{
 
 export const SNV_CCVC = { user: 'ccvc', org: 'Sở Nội vụ', unit: 'Phòng Công chức, viên chức' } as const;
 export const SNV_VP = { user: 'snv-vp', org: 'Sở Nội vụ', unit: 'Văn phòng Sở' } as const;
+export const SNV_TCBC = {
+  user: 'tcbc',
+  org: 'Sở Nội vụ',
+  unit: 'Phòng Tổ chức, biên chế và Cải cách hành chính',
+} as const;
 export const SXD_KHTC = { user: 'khtc', org: 'Sở Xây dựng', unit: 'Phòng Kế hoạch - Tài chính' } as const;
 /** An admin registered at a phòng of Sở Nội vụ: their rights reach all of Sở Nội vụ, nothing beyond. */
 export const SNV_PHONG_ADMIN = {

@@ -41,8 +41,8 @@ export function mergeFrames(last: QueryFrame, now: QueryFrame, said: Said): Quer
     year: said.year ? now.year : last.year,
     planNumber: said.year ? now.planNumber : (now.planNumber ?? last.planNumber),
     appendix: now.appendix ?? last.appendix,
-    // "thế còn VP Sở?" keeps the topic; a new topic replaces the old one.
-    topic: now.topic.length > 0 ? now.topic : sameSubject || subject.kind !== 'task' ? last.topic : [],
+    // "thế còn VP Sở?" keeps the topic; a new topic replaces the old one; a task needs none.
+    topic: subject.kind === 'task' ? [] : now.topic.length > 0 ? now.topic : last.topic,
     kpiOnly: now.kpiOnly || last.kpiOnly,
     percentOnly: now.percentOnly || last.percentOnly,
     count: now.count || (last.count && sameSubject),

@@ -50,3 +50,23 @@ export interface QueryFrame {
   /** "tối thiểu hay trên 85%?": the operator of a target is what is asked. */
   operatorQuestion: boolean;
 }
+
+/** A frame that says only its subject: every other slot open (all parts, no condition, the whole list). */
+export function frameOf(subject: Subject, asked: Asked = 'list'): QueryFrame {
+  return {
+    subject,
+    place: null,
+    responsibility: 'both',
+    status: null,
+    timeRange: null,
+    year: null,
+    planNumber: null,
+    appendix: null,
+    topic: [],
+    kpiOnly: false,
+    percentOnly: false,
+    count: false,
+    asked,
+    operatorQuestion: false,
+  };
+}
