@@ -2,8 +2,9 @@
  * Benchmark (not a test): `npm run bench` (≈1,000 files, 100,000 tasks) or `npm run bench -- --quick`.
  * Import timings and the chat core's per-message latency on the shipped plans, the Zalo webhook's throughput end
  * to end (`--webhook-only` runs just that; `--cpu-prof <dir>` profiles the bot server), then import and chat on
- * the generated corpus, Teams, then the weekly digests over the corpus (`--digest-only` runs just those). Prints
- * tables and writes the figures to bench/out/import.json, chat.json, webhook.json, teams.json and digest.json.
+ * the generated corpus, Teams, then the weekly digests over the corpus (`--digest-only` runs just those), the
+ * progress report (`--report-only`) and PDF import (`--pdf-only`). Prints tables and writes the figures to
+ * bench/out/import.json, chat.json, webhook.json, teams.json, digest.json, report.json and pdf.json.
  * Everything it creates on the way (corpus, databases) lives in one temporary folder, deleted at the end.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { type ChatFigures, judgeTarget } from './chat-figures.ts';
 import { benchDigests, type DigestFigures, formatDigests, importCorpus } from './digest-bench.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { benchCorpus, benchShippedPlans } from './import-bench.ts';
+import { benchPdf, formatPdf, type PdfFigures } from './pdf-bench.ts';
 import { type BenchReport, formatReport, formatWebhook, machineLine } from './report.ts';
 import { benchReport, formatProgressReport, type ReportFigures } from './report-bench.ts';
 import { benchTeams, formatTeams, type TeamsFigures, type TeamsOptions } from './teams-bench.ts';
@@ -42,6 +44,7 @@ interface Flags {
   teamsOnly: boolean;
   digestOnly: boolean;
   reportOnly: boolean;
+  pdfOnly: boolean;
   cpuProf?: string;
 }
 
@@ -69,6 +72,7 @@ function parseFlags(argv: string[]): Flags {
     .option('--webhook-only', 'run only the webhook benchmark', false)
     .option('--teams-only', 'run only the Teams benchmark', false)
     .option('--report-only', 'run only the progress-report benchmark (3,000 tasks, 10,000 reports)', false)
+    .option('--pdf-only', 'run only the PDF import benchmark (a 30-page plan, 100 PDFs)', false)
     .option('--digest-only', 'run only the weekly-digest benchmark (generates and imports its corpus)', false)
     .option('--cpu-prof <dir>', 'write a CPU profile of the bot server (webhook benchmark) to this folder')
     .parse(argv)
@@ -153,6 +157,14 @@ async function runDigests(setup: Setup, corpus?: { dbPath: string; tasks: number
   return benchDigests({ dbPath, corpusTasks: tasks, groups: { zalo: 700, teams: 300 }, lexicon, chat, log });
 }
 
+function publishPdf(figures: PdfFigures): void {
+  process.stdout.write(`\n${formatPdf(figures)}\n`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  process.stdout.write(
+    `JSON: ${writeJson('pdf.json', { date: new Date().toISOString(), machine: machine(), ...figures })}\n`,
+  );
+}
+
 function publishReport(figures: ReportFigures): void {
   process.stdout.write(`\n${formatProgressReport(figures)}\n`);
   mkdirSync(OUT_DIR, { recursive: true });
@@ -222,6 +234,7 @@ async function main(): Promise<void> {
     else if (flags.teamsOnly) publishTeams(await runTeams(setup));
     else if (flags.digestOnly) publishDigests(await runDigests(setup));
     else if (flags.reportOnly) publishReport(await benchReport({ ...setup, seed: flags.seed }));
+    else if (flags.pdfOnly) publishPdf(await benchPdf(setup));
     else {
       const report = await runBenchmarks(setup);
       publish(report, flags);
@@ -231,6 +244,7 @@ async function main(): Promise<void> {
         await runDigests(setup, { dbPath: join(workDir, 'corpus.db'), tasks: report.corpus.tasks }),
       );
       publishReport(await benchReport({ ...setup, seed: flags.seed }));
+      publishPdf(await benchPdf(setup));
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });

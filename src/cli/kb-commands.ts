@@ -38,7 +38,7 @@ export function addKnowledgeBaseCommands(program: Command, defaults: KbDefaults)
 function addImport(program: Command, defaults: KbDefaults): void {
   program
     .command('import')
-    .description('Nhập kế hoạch (.txt, .docx, .xlsx hoặc cả thư mục) vào kho nhiệm vụ')
+    .description('Nhập kế hoạch (.txt, .docx, .xlsx, .pdf hoặc cả thư mục) vào kho nhiệm vụ')
     .argument('<tệp-hoặc-thư-mục...>', 'tệp hoặc thư mục kế hoạch')
     .addOption(dbOption(defaults.db))
     .option('--json', 'in kết quả dạng JSON (mỗi tệp một dòng)')

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { buildPlan } from '../ingest/build-plan.ts';
 import { type PlanMeta, planMetaSchema } from '../ingest/meta.ts';
 import { isSupportedFile, parseDocument } from '../ingest/parse-document.ts';
-import { DocumentError, type DocumentWarning } from '../ingest/types.ts';
+import { DocumentError, type DocumentWarning, type HeadingSources } from '../ingest/types.ts';
 import type { Lexicon } from '../ingest/units/lexicon.ts';
 import { findUnchangedImport, type ImportSummary, importPlan } from '../kb/import-plan.ts';
 import type { Db } from '../kb/open.ts';
@@ -21,8 +21,17 @@ export type FileResult =
       code: string | null;
       appendix: string | null;
       warnings: DocumentWarning[];
+      /** What the plan was identified as, and where each part was read; null when the file was not re-read. */
+      identity: PlanIdentity | null;
     }
   | { kind: 'failed'; file: string; message: string; line: number | null };
+
+export interface PlanIdentity {
+  issuer: string;
+  province: string | null;
+  year: number | null;
+  sources: HeadingSources;
+}
 
 export interface ImportOptions {
   db: Db;
@@ -81,13 +90,15 @@ async function importOne(file: string, options: ImportOptions): Promise<FileResu
         summary: unchanged,
         ...findPlanLabel(options.db, unchanged.planId),
         warnings: [],
+        identity: null,
       };
     }
     const doc = await parseDocument(file, bytes);
     const plan = buildPlan(doc, readMeta(metaPath, metaBytes), shown, options.lexicon);
     const summary = importPlan(options.db, plan, options.clock(), sourceHash);
-    const { code, appendix, warnings } = plan;
-    return { kind: 'imported', file: shown, summary, code, appendix, warnings };
+    const { code, appendix, warnings, issuer, province, year, sources } = plan;
+    const identity = { issuer, province, year, sources };
+    return { kind: 'imported', file: shown, summary, code, appendix, warnings, identity };
   } catch (error) {
     if (error instanceof DocumentError)
       return { kind: 'failed', file: shown, message: error.message, line: error.line };
@@ -110,7 +121,7 @@ function checkSize(file: string, maxBytes: number): void {
 }
 
 /** Bumped when parsing changes, so that files imported by an older importer are parsed again. */
-const IMPORTER_VERSION = '1';
+const IMPORTER_VERSION = '2';
 
 function hashSource(bytes: Buffer, metaBytes: Buffer | null, lexicon: Lexicon): string {
   const hash = createHash('sha256').update(`${IMPORTER_VERSION}|${lexicon.version}|`).update(bytes);

@@ -7,6 +7,8 @@ import type { PlanMeta } from './meta.ts';
 import {
   DocumentError,
   type DocumentWarning,
+  type HeadingSource,
+  type HeadingSources,
   type Layout,
   type ParsedDocument,
   type PlanGoal,
@@ -65,6 +67,8 @@ export interface PlanRecord {
   sections: { code: string; title: string }[];
   tasks: TaskRecord[];
   warnings: DocumentWarning[];
+  /** Where issuer, province, year and code were read ("từ tệp .meta.json" when the sidecar gave them). */
+  sources: HeadingSources;
 }
 
 export function toSlug(text: string): string {
@@ -77,10 +81,7 @@ export function buildPlan(doc: ParsedDocument, meta: PlanMeta, source: string, l
   const h = doc.heading;
   const province = meta.province ?? h.province;
   const rawIssuer = stripProvince(meta.issuer ?? h.issuer ?? '', province);
-  if (rawIssuer === '')
-    throw new DocumentError(
-      'Không rõ cơ quan ban hành: văn bản không có dòng "Kèm theo Kế hoạch số … của …"; hãy thêm "issuer" vào tệp .meta.json đi kèm',
-    );
+  if (rawIssuer === '') throw new DocumentError(noIssuerMessage(h.sources.issuer));
   const issuerName = splitUnitCell(rawIssuer, lexicon)[0]?.name ?? rawIssuer;
   const issuerCategory = categoryOf(lexicon, issuerName, 'department');
   const code = meta.code !== undefined ? meta.code : h.code;
@@ -102,12 +103,39 @@ export function buildPlan(doc: ParsedDocument, meta: PlanMeta, source: string, l
     sections: [],
     tasks: [],
     warnings: [...doc.warnings],
+    sources: sourcesOf(h.sources, meta),
   };
   // Numbers restart every year and appendices share one number: both are part of the id.
   plan.id = meta.id ?? planIdOf(code, plan.year, appendix, source);
   plan.sections = sectionsOf(doc.rows);
   plan.tasks = buildTasks(doc, plan, lexicon);
   return plan;
+}
+
+const FROM_META: HeadingSource = { kind: 'meta', text: 'từ tệp .meta.json' };
+
+/** The heading's sources, with the sidecar's fields winning; a year taken from the date shares its source. */
+function sourcesOf(heading: HeadingSources, meta: PlanMeta): HeadingSources {
+  const sources: HeadingSources = { ...heading };
+  if (meta.issuer !== undefined) sources.issuer = FROM_META;
+  if (meta.province !== undefined) sources.province = FROM_META;
+  if (meta.code !== undefined) {
+    if (meta.code === null) delete sources.code;
+    else sources.code = FROM_META;
+  }
+  if (meta.year !== undefined || (sources.year === undefined && meta.date)) sources.year = FROM_META;
+  return sources;
+}
+
+/** Nothing states the issuer: say what was looked for, and what was found (a Sở's signature, no Sở name). */
+function noIssuerMessage(hint: HeadingSource | undefined): string {
+  const signed = hint?.text.match(/\((.*)\)$/u)?.[1];
+  const found = signed ? `; phần ký ${signed} cho thấy văn bản của một Sở nhưng không nêu Sở nào` : '';
+  return (
+    'Không rõ cơ quan ban hành: văn bản không nêu ở dòng "Kèm theo Kế hoạch số … của …", ở phần đầu ' +
+    '("ỦY BAN NHÂN DÂN TỈNH …", "SỞ …", "Số: …/KH-…"), ở tiêu đề, ở câu "… ban hành kế hoạch" hay ở phần ký ' +
+    `("TM. ỦY BAN NHÂN DÂN")${found}; hãy thêm "issuer" vào tệp .meta.json đi kèm`
+  );
 }
 
 function planIdOf(code: string | null, year: number | null, appendix: string | null, source: string): string {

@@ -1,5 +1,7 @@
 import { collapseSpaces, fold } from '../vi/fold.ts';
-import type { PlanHeading } from './types.ts';
+import { provinceAtEnd } from '../vi/provinces.ts';
+import { quote } from './quote.ts';
+import type { HeadingSource, HeadingSources, PlanHeading } from './types.ts';
 
 /**
  * Reads what a plan says about itself from the lines above its table:
@@ -17,7 +19,9 @@ const INDEX_NAMES: { pattern: RegExp; name: string }[] = [
 ];
 
 export function parseHeading(lines: string[]): PlanHeading {
-  const cleaned = lines.map((l) => collapseSpaces(l.normalize('NFC'))).filter((l) => l.length > 0);
+  const all = lines.map((l) => collapseSpaces(l.normalize('NFC'))).filter((l) => l.length > 0);
+  // A full plan's header block ("ỦY BAN NHÂN DÂN …", "Số: …") is not part of its title: see plan-identity.ts.
+  const cleaned = all.slice(titleStart(all));
   const attachedAt = cleaned.findIndex((l) => /kem theo/.test(fold(l)));
   const attached = attachedAt >= 0 ? parseAttachedTo(cleaned.slice(attachedAt).join(' ')) : null;
   const appendixLine = cleaned.find((l) => /^phu luc\b/.test(fold(l)));
@@ -25,20 +29,33 @@ export function parseHeading(lines: string[]): PlanHeading {
     .slice(0, attachedAt >= 0 ? attachedAt : cleaned.length)
     .filter((l) => l !== appendixLine && !/^\(/.test(l));
   const title = titleLines.join(' ');
-  const province = findProvince(title) ?? attached?.province ?? null;
+  const titleProvince = findProvince(title);
+  const titleYear = findYear(title);
+  const fromTitle: HeadingSource = { kind: 'title', text: 'từ tiêu đề' };
+  const fromLine: HeadingSource = { kind: 'attached', text: `từ dòng ${quote(attached?.line ?? '')}` };
+  const sources: HeadingSources = {};
+  if (attached?.issuer) sources.issuer = fromLine;
+  if (attached?.code) sources.code = fromLine;
+  if (titleProvince) sources.province = fromTitle;
+  else if (attached?.province) sources.province = fromLine;
+  if (attached?.year) sources.year = fromLine;
+  else if (titleYear) sources.year = fromTitle;
   return {
     code: attached?.code ?? null,
     issuer: attached?.issuer ?? null,
-    province,
+    province: titleProvince ?? attached?.province ?? null,
     date: attached?.date ?? null,
-    year: attached?.year ?? findYear(title),
+    year: attached?.year ?? titleYear,
     title,
     index: findIndex(title),
     appendix: appendixLine ? toAppendix(appendixLine) : null,
+    sources,
   };
 }
 
 interface AttachedTo {
+  /** The "Kèm theo Kế hoạch số … của …" text as matched, for the import line. */
+  line: string;
   code: string | null;
   issuer: string | null;
   province: string | null;
@@ -52,15 +69,25 @@ function parseAttachedTo(text: string): AttachedTo | null {
   const [, number, suffix, day, month, year] = m;
   const issuerText = m[6] ? collapseSpaces(m[6]).replace(/[.,;]+$/, '') : null;
   return {
+    line: m[0],
     code: number && suffix ? `${number}/${suffix.toUpperCase()}` : null,
     issuer: issuerText,
-    province: issuerText ? findProvince(issuerText) : null,
+    // "của Sở Nội vụ Lạng Sơn": the province follows the Sở name without "tỉnh".
+    province: issuerText ? (findProvince(issuerText) ?? provinceAtEnd(issuerText)) : null,
     date: day && month && year ? toIsoDate(Number(year), Number(month), Number(day)) : null,
     year: year ? Number(year) : null,
   };
 }
 
-function toIsoDate(year: number, month: number, day: number): string | null {
+/** Index of the line that starts the title ("KẾ HOẠCH", "PHỤ LỤC" …); 0 when there is none. */
+export function titleStart(lines: readonly string[]): number {
+  return Math.max(
+    0,
+    lines.findIndex((line) => /^(?:ke hoach|phu luc|chuong trinh|quyet dinh)\b/u.test(fold(line))),
+  );
+}
+
+export function toIsoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);

@@ -10,6 +10,7 @@ import type { Part } from './narrative/plan.ts';
 import { findPlanDeadline, splitParts, toGoals, toHeading } from './narrative/plan.ts';
 import type { TaskPartKind } from './narrative/walk.ts';
 import { TASK_PART_KINDS, toTaskRows } from './narrative/walk.ts';
+import { completeHeading } from './plan-identity.ts';
 import type { DocumentWarning, ParsedDocument, RawTaskRow } from './types.ts';
 
 const UNIT_BLOCK = /^[ \t]*-[ \t]*Cơ quan chủ trì tham mưu[ \t]*:/imu;
@@ -38,12 +39,24 @@ export function parseNarrative(text: string): ParsedDocument {
   }
   return {
     layout: 'narrative',
-    heading: toHeading(preamble),
+    heading: completeHeading(toHeading(preamble), {
+      preamble: toNfc(text).split('\n'),
+      prose: preamble.map((paragraph) => paragraph.body),
+      after: closingLines(text),
+      body: parts.flatMap((part) => part.paragraphs.map((paragraph) => paragraph.body)),
+    }),
     rows,
     goals: toGoals(parts.find((part) => part.kind === 'goals')),
     planDeadline: findPlanDeadline(parts),
     warnings,
   };
+}
+
+/** The lines after the closing formula ("…giải quyết./.") and the distribution list: the signature block. */
+function closingLines(text: string): string[] {
+  const lines = toNfc(text).split('\n');
+  const closing = lines.findLastIndex((line) => /\.\/\.\s*$|^\s*Nơi nhận\b/u.test(line));
+  return closing >= 0 ? lines.slice(closing + 1) : [];
 }
 
 function isTaskPart(part: Part): part is Part & { kind: TaskPartKind } {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * A sidecar `<file>.meta.json` supplies or overrides what a document's text lacks: the 2026 plan has no number
- * yet, the narrative plan names neither its code nor its issuer in the extracted text.
+ * A sidecar `<file>.meta.json` supplies or overrides what a document's text does not state (see
+ * `plan-identity.ts` for what is read from the text): the 2026 plan and the narrative plan have no number, so
+ * only the sidecar gives them a stable id.
  */
 export const planMetaSchema = z
   .object({

@@ -1,12 +1,14 @@
 import { extname } from 'node:path';
-import { looksNarrative, parseNarrative } from './layout-narrative.ts';
-import { detectTableLayout, readCellPerLine, readTabSeparated } from './layout-text.ts';
+import { parseText } from './parse-text.ts';
 import { readDocx } from './read-docx.ts';
+import { readPdf } from './read-pdf.ts';
 import { readXlsx } from './read-xlsx.ts';
 import { normaliseTable } from './table/normalise.ts';
 import { DocumentError, type ParsedDocument } from './types.ts';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.docx', '.xlsx'] as const;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.docx', '.xlsx', '.pdf'] as const;
+
+export { parseText };
 
 export function isSupportedFile(name: string): boolean {
   return (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
@@ -20,11 +22,13 @@ export async function parseDocument(name: string, bytes: Buffer): Promise<Parsed
       return normaliseTable(await readDocx(bytes));
     case '.xlsx':
       return normaliseTable(await readXlsx(bytes));
+    case '.pdf':
+      return readPdf(bytes);
     case '.txt':
       return parseText(decodeUtf8(bytes));
     default:
       throw new DocumentError(
-        `Định dạng ${extname(name) || '(không có đuôi)'} chưa được hỗ trợ (chỉ nhận .txt, .docx, .xlsx)`,
+        `Định dạng ${extname(name) || '(không có đuôi)'} chưa được hỗ trợ (chỉ nhận .txt, .docx, .xlsx, .pdf)`,
       );
   }
 }
@@ -39,21 +43,5 @@ function decodeUtf8(bytes: Buffer): string {
     throw new DocumentError(
       'Tệp không phải văn bản UTF-8 (có thể là bảng mã cũ TCVN3/VNI); hãy lưu lại dạng UTF-8',
     );
-  }
-}
-
-export function parseText(text: string): ParsedDocument {
-  if (text.trim() === '') throw new DocumentError('Tệp không có nội dung');
-  switch (detectTableLayout(text)) {
-    case 'tab-separated':
-      return normaliseTable(readTabSeparated(text));
-    case 'cell-per-line':
-      return normaliseTable(readCellPerLine(text));
-    case null:
-      if (looksNarrative(text)) return parseNarrative(text);
-      throw new DocumentError(
-        'Không nhận ra bố cục kế hoạch: không có bảng nhiệm vụ (STT, Nhiệm vụ, Cơ quan chủ trì…) ' +
-          'và không có các mục "Cơ quan chủ trì tham mưu"',
-      );
   }
 }

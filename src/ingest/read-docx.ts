@@ -1,6 +1,7 @@
 /**
  * Reads a Word (.docx) plan into a `TableDocument`: the paragraphs above the task table become the preamble, the
- * task table (and its continuations after a page break) becomes the grid. Pure: a buffer in, no file access.
+ * task table (and its continuations after a page break) becomes the grid, the text after it (a full plan's
+ * signature block) `after`. Pure: a buffer in, no file access.
  *
  * mammoth turns the document into HTML (merged cells become colspan/rowspan); the grid is rebuilt from that HTML
  * so that every row has one string per column of the header, '' in the slots covered by a merged cell.
@@ -31,8 +32,11 @@ export async function readDocx(buffer: Buffer): Promise<TableDocument> {
   const start = findTaskTable(blocks);
   if (start === -1) throw new DocumentError(OFFICE_MESSAGES.docxNoTable, null);
   const preamble = blocks.slice(0, start).flatMap(toLines);
-  const rows = collectTableRows(blocks, start).map((cells, index) => ({ line: index + 1, cells }));
-  return { layout: 'docx', preamble, grid: { rows: toRectangular(rows) } };
+  const table = collectTableRows(blocks, start);
+  const rows = table.rows.map((cells, index) => ({ line: index + 1, cells }));
+  // What follows the task table: a full plan's closing and signature block ("TM. ỦY BAN NHÂN DÂN").
+  const after = blocks.slice(table.end + 1).flatMap(toLines);
+  return { layout: 'docx', preamble, grid: { rows: toRectangular(rows) }, after };
 }
 
 async function convertToHtml(buffer: Buffer): Promise<string> {
@@ -83,13 +87,14 @@ function findTaskTable(blocks: readonly Block[]): number {
  * Rows of the task table and of its continuations: later tables with the same header row, and a table that
  * directly follows an appended one (only empty paragraphs or a page break between) with the same width.
  */
-function collectTableRows(blocks: readonly Block[], start: number): string[][] {
+function collectTableRows(blocks: readonly Block[], start: number): { rows: string[][]; end: number } {
   const first = blocks[start];
-  if (first?.kind !== 'table') return [];
+  if (first?.kind !== 'table') return { rows: [], end: start };
   const header = first.rows[0] ?? [];
   const rows = [...first.rows];
   let adjacent = true;
-  for (const block of blocks.slice(start + 1)) {
+  let end = start;
+  for (const [offset, block] of blocks.slice(start + 1).entries()) {
     if (block.kind === 'text') {
       adjacent &&= block.lines.every((line) => line === '');
       continue;
@@ -97,10 +102,13 @@ function collectTableRows(blocks: readonly Block[], start: number): string[][] {
     const head = block.rows[0] ?? [];
     const sameHeader = head.length === header.length && head.every((cell, index) => cell === header[index]);
     const continues = adjacent && head.length === header.length;
-    if (sameHeader || continues) rows.push(...block.rows);
+    if (sameHeader || continues) {
+      rows.push(...block.rows);
+      end = start + 1 + offset;
+    }
     adjacent = sameHeader || continues;
   }
-  return rows;
+  return { rows, end };
 }
 
 /** The table as a matrix: colspan and rowspan leave '' in the covered slots so columns stay aligned. */

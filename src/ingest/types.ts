@@ -4,7 +4,7 @@
  * once, in `build-plan.ts`, so that every layout gets the same semantics.
  */
 
-export const LAYOUTS = ['cell-per-line', 'tab-separated', 'narrative', 'docx', 'xlsx'] as const;
+export const LAYOUTS = ['cell-per-line', 'tab-separated', 'narrative', 'docx', 'xlsx', 'pdf'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /** What a document says about itself in its heading ("Kèm theo Kế hoạch số 55/KH-SXD ngày 11/6/2025 của Sở Xây dựng"). */
@@ -23,7 +23,38 @@ export interface PlanHeading {
   index: string | null;
   /** "Phụ lục I", "Phụ lục III" — distinguishes appendices of one plan. */
   appendix: string | null;
+  /** Where the text states issuer, province, year and code (absent when it does not). */
+  sources: HeadingSources;
 }
+
+/** The parts of a plan's identity whose origin the import line reports. */
+export const HEADING_FIELDS = ['issuer', 'province', 'year', 'code'] as const;
+export type HeadingField = (typeof HEADING_FIELDS)[number];
+
+/**
+ * Where a part of the identity was read: the "Kèm theo Kế hoạch số …" line, the header block ("SỞ NỘI VỤ",
+ * "Số: 126/KH-UBND"), the plan number's suffix, the title, a sentence of the body ("UBND tỉnh ban hành kế
+ * hoạch"), the signature block ("TM. ỦY BAN NHÂN DÂN"), provinces named in the body, or the sidecar.
+ */
+export const SOURCE_KINDS = [
+  'attached',
+  'header',
+  'code',
+  'title',
+  'sentence',
+  'signature',
+  'body',
+  'meta',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export interface HeadingSource {
+  kind: SourceKind;
+  /** Short Vietnamese description for the import line: 'từ câu "UBND tỉnh ban hành kế hoạch"'. */
+  text: string;
+}
+
+export type HeadingSources = Partial<Record<HeadingField, HeadingSource>>;
 
 /** One task row as the document writes it, before any interpretation. */
 export interface RawTaskRow {
@@ -75,11 +106,15 @@ export interface GridRow {
   cells: string[];
 }
 
-/** Input to the table normaliser: lines of text above the table (title, heading) and the grid itself. */
+/**
+ * Input to the table normaliser: lines of text above the table (title, heading), the grid itself, and the lines
+ * after it (a full plan's signature block: "TM. ỦY BAN NHÂN DÂN", "GIÁM ĐỐC"), when the reader kept them.
+ */
 export interface TableDocument {
   layout: Layout;
   preamble: string[];
   grid: Grid;
+  after?: string[];
 }
 
 /** Thrown by parsers for a document they cannot read; `line` points at the offending place when known. */

@@ -30,7 +30,9 @@ describe('bad input', () => {
     ['prose.txt', 'Biên bản họp giao ban tuần.\nKhông có bảng nào ở đây.\n', /Không nhận ra bố cục/],
     ['utf16.txt', Buffer.from('\ufeffSTT\tNội dung', 'utf16le'), /UTF-16/],
     ['tcvn3.txt', Buffer.from([0x53, 0x54, 0x54, 0x09, 0xb8, 0xd5, 0xa9, 0x0a]), /UTF-8/],
-    ['plan.pdf', 'x', /chưa được hỗ trợ/],
+    ['plan.odt', 'x', /chưa được hỗ trợ/],
+    ['plan.pdf', 'x', /không phải PDF hợp lệ/],
+    ['cut.pdf', '%PDF-1.7\n1 0 obj\n<< /Type /Catalog', /không phải PDF hợp lệ/],
   ])('%s is refused with a clear message', async (name, content, message) => {
     const { db, bad, good } = await importWithGood(name, content);
     expect(bad).toMatchObject({

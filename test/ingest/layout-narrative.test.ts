@@ -22,11 +22,11 @@ function row(sectionCode: string, stt: string): RawTaskRow {
 const isHeadingRow = (candidate: RawTaskRow): boolean => candidate.lead === '' && candidate.coordinate === '';
 
 describe('parseNarrative on the 2023 PAPI/SIPAS/PAR INDEX plan', () => {
-  it('reads the heading from the title, leaving what the text lacks null', () => {
+  it('reads the heading from the title and the issuer from its sentence, leaving what the text lacks null', () => {
     expect(parsed.layout).toBe('narrative');
     expect(parsed.heading).toEqual({
       code: null,
-      issuer: null,
+      issuer: 'UBND tỉnh',
       province: 'Lạng Sơn',
       date: null,
       year: 2023,
@@ -35,6 +35,11 @@ describe('parseNarrative on the 2023 PAPI/SIPAS/PAR INDEX plan', () => {
         'hành chính (SIPAS) và Chỉ số cải cách hành chính (PAR INDEX) tỉnh Lạng Sơn năm 2023',
       index: 'PAPI, SIPAS, PAR INDEX',
       appendix: null,
+      sources: {
+        issuer: { kind: 'sentence', text: 'từ câu "UBND tỉnh ban hành kế hoạch"' },
+        province: { kind: 'title', text: 'từ tiêu đề' },
+        year: { kind: 'title', text: 'từ tiêu đề' },
+      },
     });
   });
 

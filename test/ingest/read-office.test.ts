@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/ingest/read-docx.ts';
 import { readXlsx } from '../../src/ingest/read-xlsx.ts';
 import { DocumentError, type TableDocument } from '../../src/ingest/types.ts';
+import { MERGED_CELL_ROWS, MERGED_CELLS, MERGED_HEADER } from '../support/merged-rows.ts';
 import { makeDocx, makeEmptyWorkbook, makeWorkbook, makeXlsx } from '../support/office-files.ts';
 
 const PLANS_DIR = join(import.meta.dirname, '../../data/plans');
@@ -109,36 +110,12 @@ function expectRealisticContent(document: TableDocument, stts: string[]): void {
   expect(cells.some((cell) => /Cải cách hành chính|Ủy ban|Văn phòng/u.test(cell))).toBe(true);
 }
 
-const HEADER = [
-  'STT',
-  'Nhiệm vụ cụ thể',
-  'Tiến độ',
-  'Cơ quan chủ trì',
-  'Cơ quan phối hợp',
-  'Kết quả/sản phẩm',
-];
-const ROWS = [
-  HEADER,
-  ['I', 'CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC', '', '', '', ''],
-  [
-    '4.1',
-    'Đăng tải thông tin CCHC trên Cổng thông tin điện tử',
-    'Thường xuyên',
-    'Văn phòng UBND tỉnh',
-    '',
-    'Tin, bài',
-  ],
-  ['4.2', 'Tuyên truyền CCHC trên Báo Lạng Sơn', '', '', 'Các cơ quan, đơn vị', 'Chuyên mục CCHC'],
-  ['2.2.1', 'Rà soát thủ tục hành chính', 'Quý II/2025', 'Sở Tư pháp', 'Sở, ngành\nUBND cấp huyện', ''],
-];
+const HEADER = MERGED_HEADER;
+const ROWS = MERGED_CELL_ROWS;
 
 describe('readDocx', () => {
   it('keeps every row aligned with the header under merged cells', async () => {
-    const merges = [
-      { row: 1, col: 1, colSpan: 5 },
-      { row: 2, col: 2, rowSpan: 2 },
-      { row: 2, col: 3, rowSpan: 2 },
-    ];
+    const merges = MERGED_CELLS;
     const document = await readDocx(await makeDocx({ preamble: ['Phụ lục I'], rows: ROWS, merges }));
     expect(cellsOf(document)).toEqual(ROWS);
   });

@@ -22,7 +22,12 @@ export interface Paragraph {
 interface SourceLine {
   line: number;
   text: string;
+  /** The text's producer knew a paragraph ends before this line (a form-feed line from the PDF reader). */
+  breakBefore: boolean;
 }
+
+/** A line holding only a form feed: a paragraph break known from the layout. */
+const KNOWN_BREAK = '\f';
 
 const MARKERS: readonly { kind: MarkerKind; pattern: RegExp }[] = [
   { kind: 'roman', pattern: /^([IVX]+)\.\s+(.*)$/u },
@@ -45,8 +50,15 @@ export function toParagraphs(text: string): Paragraph[] {
     if (lines.length > 0) paragraphs.push(toParagraph(lines));
     lines = [];
   };
-  for (const current of toSourceLines(text)) {
-    if (startsParagraph(lines, current)) flush();
+  const sources = toSourceLines(text);
+  // A text whose producer marked the breaks (the PDF reader) says where paragraphs end: the guesses below, made
+  // for a bare extraction, would cut a paragraph wherever a line happens to wrap.
+  const marked = sources.some((source) => source.breakBefore);
+  for (const current of sources) {
+    const starts = marked
+      ? current.breakBefore || matchMarker(current.text) !== null
+      : startsParagraph(lines, current);
+    if (lines.length > 0 && starts) flush();
     lines.push(current);
   }
   flush();
@@ -54,10 +66,18 @@ export function toParagraphs(text: string): Paragraph[] {
 }
 
 function toSourceLines(text: string): SourceLine[] {
-  return toNfc(text)
+  const lines: SourceLine[] = [];
+  let breakBefore = false;
+  toNfc(text)
     .split('\n')
-    .map((raw, index) => ({ line: index + 1, text: collapseSpaces(raw) }))
-    .filter((source) => source.text !== '' && !URL_LINE.test(source.text));
+    .forEach((raw, index) => {
+      if (raw === KNOWN_BREAK) breakBefore = true;
+      const source = { line: index + 1, text: collapseSpaces(raw), breakBefore };
+      if (source.text === '' || URL_LINE.test(source.text)) return;
+      lines.push(source);
+      breakBefore = false;
+    });
+  return lines;
 }
 
 function startsParagraph(lines: readonly SourceLine[], current: SourceLine): boolean {

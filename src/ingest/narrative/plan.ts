@@ -52,19 +52,39 @@ function isClosing(paragraph: Paragraph): boolean {
 
 export function toHeading(preamble: readonly Paragraph[]): PlanHeading {
   const titleAt = preamble.findIndex((paragraph) => fold(paragraph.body) === 'ke hoach') + 1;
-  const title = preamble[titleAt]?.body ?? '';
+  const title = [preamble[titleAt], ...titleTail(preamble.slice(titleAt + 1))]
+    .map((paragraph) => paragraph?.body ?? '')
+    .join(' ')
+    .trim();
   const years = [...title.matchAll(/năm (\d{4})/gu)].map((match) => Number(match[1]));
+  const province = /tỉnh\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)/u.exec(title)?.[1] ?? null;
+  const year = years.at(-1) ?? null;
+  const fromTitle = { kind: 'title', text: 'từ tiêu đề' } as const;
   return {
     code: null,
     issuer: null,
-    province: /tỉnh\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)/u.exec(title)?.[1] ?? null,
+    province,
     date: null,
-    year: years.at(-1) ?? null,
+    year,
     title,
     index: joinIndexes(findIndexes(title)),
     appendix: null,
+    sources: { ...(province ? { province: fromTitle } : {}), ...(year ? { year: fromTitle } : {}) },
   };
 }
+
+/** A title cut across a page ("… Chỉ số cải cách hành chính" / "(PAR INDEX) tỉnh Lạng Sơn năm 2023"): its tail. */
+function titleTail(after: readonly Paragraph[]): Paragraph[] {
+  const tail: Paragraph[] = [];
+  for (const paragraph of after) {
+    const continues = /^[(\p{Ll}]/u.test(paragraph.body) && paragraph.body.length < TITLE_TAIL_MAX;
+    if (paragraph.kind !== 'none' || !continues || /[.:]$/u.test(paragraph.body)) break;
+    tail.push(paragraph);
+  }
+  return tail;
+}
+
+const TITLE_TAIL_MAX = 100;
 
 export function toGoals(part: Part | undefined): PlanGoal[] {
   const goals = part?.paragraphs.filter((paragraph) => paragraph.kind === 'decimal') ?? [];

@@ -1,5 +1,6 @@
 import { toPlainCellText } from '../cell-text.ts';
 import { parseHeading } from '../heading.ts';
+import { completeHeading } from '../plan-identity.ts';
 import type { DocumentWarning, GridRow, ParsedDocument, RawTaskRow, TableDocument } from '../types.ts';
 import { DocumentError } from '../types.ts';
 import {
@@ -30,7 +31,12 @@ export function normaliseTable(doc: TableDocument): ParsedDocument {
   }
   return {
     layout: doc.layout,
-    heading: parseHeading(preamble),
+    heading: completeHeading(parseHeading(preamble), {
+      preamble,
+      prose: preamble,
+      after: doc.after ?? [],
+      body: doc.grid.rows.flatMap((r) => r.cells),
+    }),
     rows: state.rows,
     goals: [],
     planDeadline: null,
