@@ -13,7 +13,9 @@ export function formatFileResult(result: FileResult): string {
   const code = result.code ? `KH ${result.code}${result.appendix ? ` ${result.appendix}` : ''}` : s.planId;
   const retired = s.retired > 0 ? `, ${s.retired} nhiệm vụ không còn trong văn bản` : '';
   const head = `✔ ${result.file} — ${code}: ${s.tasks} nhiệm vụ, ${s.headings} mục nhóm, ${s.units} đơn vị, ${result.warnings.length} cảnh báo${retired} [${STATUS_TEXT[s.status]}]`;
-  const warnings = result.warnings.map((w) => `    ⚠ dòng ${w.line}: ${w.message}`);
+  const warnings = result.warnings.map(
+    (w) => `    ⚠ ${w.page === undefined ? `dòng ${w.line}` : `trang ${w.page}`}: ${w.message}`,
+  );
   const identity = result.identity ? formatIdentity(result.identity, result.code) : null;
   return [head, ...(identity ? [identity] : []), ...warnings].join('\n');
 }

@@ -109,6 +109,8 @@ export function buildPlan(doc: ParsedDocument, meta: PlanMeta, source: string, l
   plan.id = meta.id ?? planIdOf(code, plan.year, appendix, source);
   plan.sections = sectionsOf(doc.rows);
   plan.tasks = buildTasks(doc, plan, lexicon);
+  const pages = doc.linePages;
+  if (pages) plan.warnings = plan.warnings.map((w) => ({ ...w, ...pageOf(pages, w.line) }));
   return plan;
 }
 
@@ -136,6 +138,11 @@ function noIssuerMessage(hint: HeadingSource | undefined): string {
     '("ỦY BAN NHÂN DÂN TỈNH …", "SỞ …", "Số: …/KH-…"), ở tiêu đề, ở câu "… ban hành kế hoạch" hay ở phần ký ' +
     `("TM. ỦY BAN NHÂN DÂN")${found}; hãy thêm "issuer" vào tệp .meta.json đi kèm`
   );
+}
+
+function pageOf(pages: ReadonlyMap<number, number>, line: number): { page?: number } {
+  const page = pages.get(line);
+  return page === undefined ? {} : { page };
 }
 
 function planIdOf(code: string | null, year: number | null, appendix: string | null, source: string): string {

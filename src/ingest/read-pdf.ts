@@ -16,7 +16,10 @@ export async function readPdf(bytes: Buffer): Promise<ParsedDocument> {
   const pages = await loadPdf(bytes);
   checkTextLayer(pages);
   const frame = findTableFrame(pages);
-  if (!frame) return parseText(pagesToText(pages));
-  const { preamble, rows, after } = readTableRows(pages, frame);
-  return normaliseTable({ layout: 'pdf', preamble, grid: { rows }, after });
+  if (!frame) {
+    const { text, linePages } = pagesToText(pages);
+    return { ...parseText(text), linePages };
+  }
+  const { preamble, rows, after, linePages } = readTableRows(pages, frame);
+  return { ...normaliseTable({ layout: 'pdf', preamble, grid: { rows }, after }), linePages };
 }

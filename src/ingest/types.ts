@@ -77,6 +77,8 @@ export interface RawTaskRow {
 export interface DocumentWarning {
   line: number;
   message: string;
+  /** The page, for a document read from PDF: its "lines" are of the rebuilt text, which no one can see. */
+  page?: number;
 }
 
 /** A headline goal of the whole plan ("PAR INDEX năm 2023 nằm trong nhóm 35 tỉnh, thành phố có chỉ số cao nhất"). */
@@ -93,6 +95,8 @@ export interface ParsedDocument {
   /** A deadline that applies to every task whose own deadline cell is empty (narrative plans). */
   planDeadline: string | null;
   warnings: DocumentWarning[];
+  /** For a PDF: the page of each line (or table row) that rows and warnings point at. */
+  linePages?: ReadonlyMap<number, number>;
 }
 
 /** A rectangular view of a table, as read from TSV text, .docx or .xlsx: one string per cell, '\n' inside cells. */

@@ -1,6 +1,9 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatFileResult } from '../../src/import/report.ts';
+import { checkTextLayer } from '../../src/ingest/pdf/text-layer.ts';
+import type { PdfPage } from '../../src/ingest/pdf/types.ts';
 import { readDocx } from '../../src/ingest/read-docx.ts';
 import { readPdf } from '../../src/ingest/read-pdf.ts';
 import { normaliseTable } from '../../src/ingest/table/normalise.ts';
@@ -90,6 +93,16 @@ describe('PDFs the importer reads', () => {
     expect(fromPdf.rows.length).toBeGreaterThan(2);
   });
 
+  it('points a warning at the page of the PDF, not at a line of text no one sees', async () => {
+    const { db } = tempDb();
+    const [result] = await importInto(db, [join(PDF_DIR, 'ubnd-tinh-2023-ke-hoach-papi-sipas-par.pdf')]);
+    expect(result?.kind).toBe('imported');
+    if (result?.kind !== 'imported') return;
+    // The unnumbered introduction of 1.2.8 ("Kết quả về Tác động …") is on page 9 (pdftotext -f 9 -l 9).
+    expect(formatFileResult(result)).toContain('⚠ trang 9: bỏ qua đoạn văn');
+    expect(formatFileResult(result)).not.toMatch(/⚠ dòng/);
+  });
+
   it('gives NFC text with its diacritics', async () => {
     const document = await readPdf(fixture('sxd-2025-papi-phu-luc-3.pdf'));
     const text = JSON.stringify(document.rows);
@@ -120,3 +133,27 @@ function handWrittenPdf(text: string): Buffer {
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }
+
+describe('the text layer check', () => {
+  const page = (lines: string[]): PdfPage => ({
+    number: 1,
+    width: 595,
+    height: 842,
+    items: lines.map((text, index) => ({ text, x0: 50, x1: 500, y: 50 + 12 * index, h: 10 })),
+    horizontal: [],
+    vertical: [],
+  });
+  const unicode = Array.from(
+    { length: 40 },
+    (_, i) => `${i + 1}. Sở Nội vụ chủ trì tham mưu xây dựng kế hoạch`,
+  );
+
+  it('accepts a Vietnamese text layer', () => {
+    expect(() => checkTextLayer([page(unicode)])).not.toThrow();
+  });
+
+  it('refuses a table pasted in TCVN3 into a Unicode document, quoting a line of it', () => {
+    const pasted = ['Së Néi vô chñ tr×', 'Phßng Tæ chøc, biªn chÕ', 'V¨n phßng Së tæng hîp'];
+    expect(() => checkTextLayer([page([...unicode, ...pasted])])).toThrow(/TCVN3\/VNI.*"Së Néi vô chñ tr×"/);
+  });
+});

@@ -32,6 +32,8 @@ export interface TableText {
   preamble: string[];
   rows: GridRow[];
   after: string[];
+  /** The page each grid row starts on. */
+  linePages: Map<number, number>;
 }
 
 const ROW_NUMBER = /^([0-9]+(\.[0-9]+)*|[IVXLC]+)\.?$/;
@@ -73,6 +75,10 @@ export function readTableRows(pages: readonly PdfPage[], frame: TableFrame): Tab
     preamble: preamble.map((line) => line.text),
     rows: [{ line: 1, cells: frame.header }, ...gridRows],
     after: after.map((line) => line.text),
+    linePages: new Map([
+      [1, frame.page],
+      ...rows.map((band, index): [number, number] => [index + 2, band.page]),
+    ]),
   };
 }
 
@@ -106,11 +112,18 @@ function sttCenter(frame: TableFrame): number {
   return column ? (column.x0 + column.x1) / 2 : 0;
 }
 
+/**
+ * The bands between the rules crossing the STT column. A band that no vertical rule crosses is not a row but the
+ * space between two tables (or under the last one): its text is not the table's.
+ */
 function ruledBands(page: PdfPage, frame: TableFrame, start: number): Band[] {
   const ys = rulesAcross(page, sttCenter(frame)).filter((y) => y >= start - 1);
+  const x0 = frame.columns[0]?.x0 ?? 0;
+  const x1 = frame.columns.at(-1)?.x1 ?? page.width;
   return ys
     .slice(1)
-    .map((bottom, index) => emptyBand(page.number, ys[index] ?? 0, bottom, frame.columns.length));
+    .map((bottom, index) => emptyBand(page.number, ys[index] ?? 0, bottom, frame.columns.length))
+    .filter((band) => crossingAt(page, (band.top + band.bottom) / 2, x0, x1).length >= 2);
 }
 
 /**

@@ -39,9 +39,24 @@ export function checkTextLayer(pages: readonly PdfPage[]): void {
   const unmapped = count(text, UNMAPPED) / text.length;
   if (vietnamese < 0.01 && legacy > 0.01)
     throw new DocumentError(PDF_MESSAGES.legacyFont(sample(lines, LEGACY_SIGNS)));
+  const mixed = legacyLines(lines);
+  if (mixed !== null) throw new DocumentError(PDF_MESSAGES.legacyFont(mixed));
   if (unmapped > 0.05) throw new DocumentError(PDF_MESSAGES.unreadable(sample(lines, UNMAPPED)));
   // Real plans use ă, đ, ơ, ư and toned vowels in every sentence; text without any is not Vietnamese as written.
   if (vietnamese < 0.005) throw new DocumentError(PDF_MESSAGES.unreadable(sample(lines, LETTER)));
+}
+
+/**
+ * A document typed partly in an old encoding (a table pasted from an old file into a Unicode document): lines of
+ * letters with legacy signs and no Vietnamese letter. One such line in twenty is too many to import. Gives the first.
+ */
+function legacyLines(lines: readonly string[]): string | null {
+  const worded = lines.filter((line) => count(line, LETTER) >= 10);
+  const legacy = worded.filter(
+    (line) => count(line, LEGACY_SIGNS) >= 2 && count(line, VIETNAMESE_ONLY) === 0,
+  );
+  if (worded.length === 0 || legacy.length / worded.length < 0.05) return null;
+  return (legacy[0] ?? '').slice(0, SAMPLE_LENGTH);
 }
 
 /** The first line that shows the problem, cut short and stripped of what cannot be printed. */

@@ -67,8 +67,9 @@ export function isPageNumber(line: PdfLine, page: PdfPage): boolean {
  * layout shows that a paragraph ends (the next word would have fitted on the line, the next line is indented, or a
  * wider gap follows), a form-feed line is put between the two lines: the narrative reader takes it as a break.
  */
-export function pagesToText(pages: readonly PdfPage[]): string {
+export function pagesToText(pages: readonly PdfPage[]): { text: string; linePages: Map<number, number> } {
   const out: string[] = [];
+  const linePages = new Map<number, number>();
   let previous: { line: PdfLine; right: number; left: number; pitch: number } | null = null;
   for (const page of pages) {
     const lines = toLines(page.items, page.number).filter((line) => !isPageNumber(line, page));
@@ -79,10 +80,11 @@ export function pagesToText(pages: readonly PdfPage[]): string {
     for (const line of lines) {
       if (previous && isBreak(previous, line, page.number)) out.push(PARAGRAPH_BREAK);
       out.push(line.text);
+      linePages.set(out.length, page.number);
       previous = { line, right, left, pitch };
     }
   }
-  return out.join('\n');
+  return { text: out.join('\n'), linePages };
 }
 
 export const PARAGRAPH_BREAK = '\f';
