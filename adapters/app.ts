@@ -7,6 +7,7 @@ import { loadWorkingCalendar } from '../src/vi/working-calendar.ts';
 import { type ActiveDuties, createActiveDuties } from './active-duties.ts';
 import { startDailyBackups } from './backups.ts';
 import { type Config, publicBaseUrlOf } from './config.ts';
+import type { ConsoleDeps } from './console/context.ts';
 import { createHttpServer } from './http.ts';
 import { hostIdentity, type LeaseKeeper, type Role, startLeaseKeeper } from './lease.ts';
 import type { Deliverer } from './outbox/deliverer.ts';
@@ -107,6 +108,7 @@ async function serve(config: Config, runtime: Runtime, options: ServeOptions): P
     teams,
     role: () => ({ role: role(), instance: instance.id }),
     files: { dbPath: config.DB_PATH, clock: runtime.clock },
+    console: consoleDeps(config, runtime, logger),
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   logStarted(config, runtime, logger, address, teams, zalo);
@@ -129,6 +131,20 @@ async function serve(config: Config, runtime: Runtime, options: ServeOptions): P
       stopping ??= stopGracefully({ ...parts, boundMs: options.stopBoundMs });
       return stopping;
     },
+  };
+}
+
+/** The console's parts: its links start with PUBLIC_BASE_URL, and its cookie is Secure when that is https. */
+function consoleDeps(config: Config, runtime: Runtime, logger: Logger): ConsoleDeps {
+  const publicBaseUrl = publicBaseUrlOf(config);
+  return {
+    db: runtime.db,
+    dbPath: config.DB_PATH,
+    runtime,
+    logger,
+    clock: runtime.clock,
+    publicBaseUrl,
+    secureCookies: publicBaseUrl.startsWith('https://'),
   };
 }
 

@@ -35,13 +35,19 @@ export interface FilesDeps {
 /** What newDownloadToken() makes: 24 bytes in base64url. Anything else is not looked up. */
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 
-/** "/files/<anything>" → "/files/[redacted]": a download link opens a report, so it is never written to a log. */
+/**
+ * "/files/<anything>" → "/files/[redacted]": a download link opens a report, so it is never written to a log; nor
+ * is a console sign-in link ("/admin/login/<token>") or a form token in a console URL's query ("?_csrf=…").
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/^\/+files(?:[/?#].*)?$/is, '/files/[redacted]');
+  return url
+    .replace(/^\/+files(?:[/?#].*)?$/is, '/files/[redacted]')
+    .replace(/^\/+admin\/+login\/.*$/is, '/admin/login/[redacted]')
+    .replace(/([?&]_csrf=)[^&#]*/gi, '$1[redacted]');
 }
 
 /** Content-Disposition with an ASCII name, also given as RFC 5987 `filename*` (browsers prefer it). */
-function attachment(name: string): string {
+export function attachment(name: string): string {
   return `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -67,7 +73,7 @@ const WORKER = fileURLToPath(new URL('./report-worker.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');
 
 /** Lays the report out in a child process (adapters/report-worker.ts), so the server's memory stays its own. */
-function writeInWorker(data: ProgressReportData, format: ReportFormat, path: string): Promise<void> {
+export function writeInWorker(data: ProgressReportData, format: ReportFormat, path: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,

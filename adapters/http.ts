@@ -3,6 +3,9 @@ import Fastify, { type FastifyError, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Db } from '../src/kb/open.ts';
 import { isDatabaseReachable } from '../src/kb/plans-repo.ts';
+import type { ConsoleDeps } from './console/context.ts';
+import { CONSOLE_PAGES } from './console/pages/index.ts';
+import { registerConsole } from './console/plugin.ts';
 import { createFilesHandler, redactUrl } from './files-route.ts';
 import type { Role } from './lease.ts';
 import type { TeamsWiring } from './teams/wiring.ts';
@@ -21,6 +24,8 @@ export interface HttpDeps {
   role(): { role: Role; instance: string };
   /** GET /files/<token> (adapters/files-route.ts): the database file (files/ sits beside it) and the clock. */
   files: { dbPath: string; clock: () => Date };
+  /** The web console under /admin (adapters/console/): sign-in by a link from the bot, then a session cookie. */
+  console: ConsoleDeps;
 }
 
 /** Constant-time comparison that also works for different lengths: compare digests, not the strings. */
@@ -33,7 +38,8 @@ export function secretMatches(given: string | undefined, expected: string): bool
 
 export function createHttpServer(deps: HttpDeps) {
   // Per-request log lines would dominate at a thousand messages a second; refusals are logged by the handlers.
-  // Whatever logs a request (fastify's own lines, a plugin) sees its URL with any download token taken out.
+  // Whatever logs a request (fastify's own lines, a plugin) sees its URL with any download or sign-in token taken
+  // out; headers (the console's session cookie) are never serialized.
   const serializers = {
     req: (request: { method?: string; url?: string; ip?: string }) => ({
       method: request.method,
@@ -64,6 +70,9 @@ export function createHttpServer(deps: HttpDeps) {
 
   // A report asked for in chat, by its random token (adapters/files-route.ts); nothing else under /files/.
   app.get('/files/:token', createFilesHandler({ db: deps.db, logger: deps.logger, ...deps.files }));
+
+  // The web console, in a scope of its own (its parsers, cookies and headers stay under /admin).
+  registerConsole(app, deps.console, CONSOLE_PAGES);
 
   app.post('/api/zalo/webhook', {
     // The secret is checked before the body is even read.

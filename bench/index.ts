@@ -19,6 +19,7 @@ import { DEFAULT_LEXICON_PATH, SHIPPED_PLANS_DIR } from '../src/paths.ts';
 import { type ChatLexicon, loadChatLexicon } from '../src/vi/message.ts';
 import { benchChatCorpus, benchChatShipped } from './chat-bench.ts';
 import { type ChatFigures, judgeTarget } from './chat-figures.ts';
+import { benchDashboard, type DashboardFigures, formatDashboard } from './dashboard-bench.ts';
 import { benchDigests, type DigestFigures, formatDigests, importCorpus } from './digest-bench.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { benchCorpus, benchShippedPlans } from './import-bench.ts';
@@ -45,6 +46,7 @@ interface Flags {
   digestOnly: boolean;
   reportOnly: boolean;
   pdfOnly: boolean;
+  dashboardOnly: boolean;
   cpuProf?: string;
 }
 
@@ -73,6 +75,7 @@ function parseFlags(argv: string[]): Flags {
     .option('--teams-only', 'run only the Teams benchmark', false)
     .option('--report-only', 'run only the progress-report benchmark (3,000 tasks, 10,000 reports)', false)
     .option('--pdf-only', 'run only the PDF import benchmark (a 30-page plan, 100 PDFs)', false)
+    .option('--dashboard-only', "run only the web console's dashboard benchmark (3,000 tasks)", false)
     .option('--digest-only', 'run only the weekly-digest benchmark (generates and imports its corpus)', false)
     .option('--cpu-prof <dir>', 'write a CPU profile of the bot server (webhook benchmark) to this folder')
     .parse(argv)
@@ -157,6 +160,13 @@ async function runDigests(setup: Setup, corpus?: { dbPath: string; tasks: number
   return benchDigests({ dbPath, corpusTasks: tasks, groups: { zalo: 700, teams: 300 }, lexicon, chat, log });
 }
 
+function publishDashboard(figures: DashboardFigures): void {
+  process.stdout.write(`\n${formatDashboard(figures)}\n`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  const json = { date: new Date().toISOString(), machine: machine(), ...figures };
+  process.stdout.write(`JSON: ${writeJson('dashboard.json', json)}\n`);
+}
+
 function publishPdf(figures: PdfFigures): void {
   process.stdout.write(`\n${formatPdf(figures)}\n`);
   mkdirSync(OUT_DIR, { recursive: true });
@@ -235,6 +245,7 @@ async function main(): Promise<void> {
     else if (flags.digestOnly) publishDigests(await runDigests(setup));
     else if (flags.reportOnly) publishReport(await benchReport({ ...setup, seed: flags.seed }));
     else if (flags.pdfOnly) publishPdf(await benchPdf(setup));
+    else if (flags.dashboardOnly) publishDashboard(await benchDashboard({ ...setup, seed: flags.seed }));
     else {
       const report = await runBenchmarks(setup);
       publish(report, flags);
@@ -245,6 +256,7 @@ async function main(): Promise<void> {
       );
       publishReport(await benchReport({ ...setup, seed: flags.seed }));
       publishPdf(await benchPdf(setup));
+      publishDashboard(await benchDashboard({ ...setup, seed: flags.seed }));
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -30,12 +30,24 @@ export interface ReportFigures {
 const TASKS_PER_PLAN = 1000;
 const REPORTS = 10_000;
 
-export async function benchReport(options: {
+export interface ReportCorpus {
+  dbPath: string;
+  /** The Sở that issued the three plans. */
+  organisation: string;
+  tasks: number;
+  reports: number;
+}
+
+/**
+ * The corpus: three generated plans of one Sở for 2026 (1,000 tasks each) and 10,000 progress reports, in a fresh
+ * database under `workDir` (also the console dashboard's bench, bench/dashboard-bench.ts).
+ */
+export async function buildReportCorpus(options: {
   workDir: string;
   lexicon: Lexicon;
   seed: number;
   log: (line: string) => void;
-}): Promise<ReportFigures> {
+}): Promise<ReportCorpus> {
   const { workDir, log } = options;
   const dir = join(workDir, 'report-plans');
   mkdirSync(dir, { recursive: true });
@@ -89,6 +101,17 @@ export async function benchReport(options: {
   })();
   const tasks = (db.prepare('SELECT count(*) AS n FROM tasks WHERE is_heading = 0').get() as { n: number }).n;
   db.close();
+  return { dbPath, organisation: org, tasks, reports: REPORTS };
+}
+
+export async function benchReport(options: {
+  workDir: string;
+  lexicon: Lexicon;
+  seed: number;
+  log: (line: string) => void;
+}): Promise<ReportFigures> {
+  const { workDir, log } = options;
+  const { dbPath, organisation: org, tasks } = await buildReportCorpus(options);
   const formats = (['json', 'xlsx', 'docx'] as const).map((format) => {
     log(`Report: building the year report as ${format}…`);
     const out = execFileSync(

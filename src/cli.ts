@@ -9,6 +9,7 @@
  *   npm run --silent cli -- ask --jsonl [--db PATH]
  *   npm run --silent cli -- chat [--org … --unit …]
  *   npm run --silent cli -- users list|approve|set-role
+ *   npm run --silent cli -- admin-link --user ID [--db PATH]   (prints a one-time sign-in link to /admin)
  *   npm run --silent cli -- digest --preview (--group ID [--channel C] | --unit U [--org O]) [--today D] [--json]
  *   npm run --silent cli -- digest --send-now [--group ID]
  *   npm run --silent cli -- backup --out FILE [--overwrite] [--db PATH]
@@ -21,10 +22,11 @@
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { createLogger } from '../adapters/app.ts';
-import { loadDotEnv, parseConfig } from '../adapters/config.ts';
+import { loadDotEnv, parseConfig, publicBaseUrlOf } from '../adapters/config.ts';
 import { sendDigestsNow } from '../adapters/send-now.ts';
 import { digestCard } from '../adapters/teams/digest-card.ts';
 import { splitForZalo } from '../adapters/zalo/split-text.ts';
+import { addAdminLinkCommand } from './cli/admin-link.ts';
 import { ask, askJsonLines, askRequestSchema } from './cli/ask.ts';
 import { chat } from './cli/chat.ts';
 import { previewDigests } from './cli/digest.ts';
@@ -205,6 +207,8 @@ async function main(): Promise<void> {
   addKnowledgeBaseCommands(program, { db: dbDefault, importMaxMb: importMaxMb(process.env.IMPORT_MAX_MB) });
   addConversationCommands(program, dbDefault);
   addUserCommands(program, dbDefault, runtimes('existing'));
+  // The link names the server as people reach it (PUBLIC_BASE_URL), read like the server reads it.
+  addAdminLinkCommand(program, dbDefault, () => publicBaseUrlOf(parseConfig(process.env)));
   addDigestCommand(program, dbDefault);
   addReportCommand(program, dbDefault);
   await program.parseAsync(process.argv);

@@ -99,6 +99,7 @@ export class NhiemvuTeamsBot extends TeamsActivityHandler {
     const answer = this.answerOnce(key, {
       channel: TEAMS_CHANNEL,
       userKey: inbound.userKey,
+      displayName: inbound.displayName,
       text: inbound.text,
       chat: { id: inbound.chatId, isGroup: inbound.kind !== 'personal' },
     });

@@ -11,6 +11,8 @@ export interface TeamsInbound {
   chatId: string;
   /** The message without the bot's mention. */
   text: string;
+  /** The person's name as Teams shows it. */
+  displayName: string | null;
 }
 
 export function conversationKind(activity: Partial<Activity>): ConversationKind {
@@ -50,6 +52,7 @@ export function parseTeamsMessage(activity: Activity): TeamsInbound {
     kind: conversationKind(activity),
     chatId: chatIdOf(activity),
     text: messageText(activity),
+    displayName: activity.from?.name?.trim() || null,
   };
 }
 

@@ -72,6 +72,7 @@ export function createZaloAdapter(deps: ZaloAdapterDeps): ZaloAdapter {
       return answerOnce(key, {
         channel: ZALO_CHANNEL,
         userKey: update.userId,
+        displayName: update.displayName,
         text,
         chat: { id: update.chatId, isGroup: update.isGroup },
       });

@@ -10,7 +10,7 @@ import { VOCABULARY } from '../intent/vocabulary.ts';
 import type { Db } from '../kb/open.ts';
 import { changesSoFar } from '../kb/prepared.ts';
 import { clearState, loadState, saveState } from '../kb/state-repo.ts';
-import { ensureUser, findUser } from '../kb/users-repo.ts';
+import { ensureUser, findUser, setDisplayName } from '../kb/users-repo.ts';
 import { MESSAGES, REGISTER_EXAMPLE } from '../reply/messages.ts';
 import { type ChatLexicon, normalizeMessage } from '../vi/message.ts';
 import { todayIn } from './clock.ts';
@@ -55,7 +55,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const now = deps.clock();
     const known = findUser(deps.db, inbound.channel, inbound.userKey);
     const firstContact = known === null;
+    const named = inbound.displayName?.trim() || null;
     const user = known ?? ensureUser(deps.db, inbound.channel, inbound.userKey, now);
+    // Only a change is written: the name shown on the platform, for the console's list of people.
+    if (named !== null && user.displayName !== named) {
+      setDisplayName(deps.db, user.id, named, now);
+      user.displayName = named;
+    }
     const k = knowledge();
     const unit = user.unitId !== null ? (k.tree.get(user.unitId) ?? null) : null;
     const org = unit ? (k.tree.orgOf(unit.id) ?? null) : null;
@@ -113,7 +119,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     ];
     const extra = notes.filter((n): n is string => n !== null);
     const final = extra.length > 0 ? { ...answer, reply: [answer.reply, ...extra].join('\n') } : answer;
-    if (onlyMemory) replayable.add(final);
+    // A sign-in link is never stored with the answer (inbound_updates keeps answers in plain text, and the link
+    // is a key to the console): a redelivery makes a new link instead, which harms nothing.
+    if (onlyMemory || answer.intent === 'console_login') replayable.add(final);
     return final;
   };
   const inTransaction = deps.db.transaction(handle);

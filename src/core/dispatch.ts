@@ -6,6 +6,7 @@ import { MESSAGES } from '../reply/messages.ts';
 import { nextPage, toAnswerTasks } from './answer-tasks.ts';
 import { answerAdmin } from './handlers/admin.ts';
 import { answerChaseList, answerRemindUnit } from './handlers/chase.ts';
+import { answerConsoleLogin } from './handlers/console-login.ts';
 import { answerDigest } from './handlers/digest.ts';
 import { answerExportReport } from './handlers/export-report.ts';
 import { answerRegister, registerAs } from './handlers/register.ts';
@@ -59,6 +60,8 @@ export function dispatch(turn: Turn, intent: Intent, last: LastQuery | null): Ha
       return REPORT_VOCABULARY.undoReport.test(turn.msg.folded) ? answerUndoReport(turn) : answerReport(turn);
     case 'export_report':
       return answerExportReport(turn);
+    case 'console_login':
+      return answerConsoleLogin(turn);
     case 'register':
       return VOCABULARY.adminCommand.test(turn.msg.folded.trim()) ? answerAdmin(turn) : answerRegister(turn);
     case 'help':

@@ -5,7 +5,7 @@ import { findResponsibleTasks, type MentionSource } from './responsibility.ts';
 
 /**
  * Who may do what, bounded by the organisation tree. This is the one place that decides it: the chat handlers,
- * the CLI and (later) the web console all call `authorize` and write nothing when it refuses.
+ * the CLI and the web console all call `authorize` and write nothing when it refuses.
  *
  * A person's rights come from their registered unit and role, and reach either
  * - `own_unit`: that unit only, or
@@ -38,7 +38,11 @@ export type RightsAction =
   | { kind: 'remind_unit'; unit: UnitNode }
   | { kind: 'view_unit'; unit: UnitNode }
   /** The period report of a unit, or of a whole organisation (`unit` is then the organisation); null: unregistered. */
-  | { kind: 'export_report'; unit: UnitNode | null };
+  | { kind: 'export_report'; unit: UnitNode | null }
+  /** The web console (/admin): `unit` is the person's own unit (null: unregistered); the reach is what it shows. */
+  | { kind: 'open_console'; unit: UnitNode | null }
+  /** A plan imported through the console, issued by `unit` (the organisation it is filed under). */
+  | { kind: 'import_plan'; unit: UnitNode };
 
 /** The closed set of actions; `REACH` below must give every role a reach for each (the compiler checks). */
 export type RightsActionKind = RightsAction['kind'];
@@ -81,6 +85,10 @@ export const REACH: Record<RightsActionKind, Record<UserRole, Reach>> = {
   view_unit: { staff: 'own_unit', lead: 'organisation', admin: 'organisation' },
   // A lead exports their own unit's report, an admin the whole organisation's: the reach is also the report's scope.
   export_report: { staff: 'none', lead: 'own_unit', admin: 'organisation' },
+  // The console shows a lead their unit and an admin their organisation: the reach is the console's scope. A lead
+  // only reads there (plans and people): the console's guard (adapters/console/) refuses them every change.
+  open_console: { staff: 'none', lead: 'own_unit', admin: 'organisation' },
+  import_plan: { staff: 'none', lead: 'none', admin: 'organisation' },
 };
 
 const RANK: Record<UserRole, number> = { staff: 0, lead: 1, admin: 2 };
@@ -165,7 +173,9 @@ function unitOf(action: RightsAction): UnitNode | undefined {
   return action.kind === 'report' ||
     action.kind === 'remind_unit' ||
     action.kind === 'view_unit' ||
-    action.kind === 'export_report'
+    action.kind === 'export_report' ||
+    action.kind === 'open_console' ||
+    action.kind === 'import_plan'
     ? (action.unit ?? undefined)
     : undefined;
 }
@@ -190,10 +200,13 @@ function nothingDone(action: RightsAction): string {
       return MESSAGES.rights.nothingChanged;
     case 'report':
       return MESSAGES.report.nothingWritten;
+    case 'import_plan':
+      return MESSAGES.consoleLogin.nothingImported;
     case 'list_pending':
     case 'remind_unit':
     case 'view_unit':
     case 'export_report':
+    case 'open_console':
       return '';
     default:
       return assertNever(action);
@@ -206,6 +219,7 @@ function notRegisteredText(action: RightsAction): string {
 
 function notApprovedText(action: RightsAction): string {
   if (action.kind === 'export_report') return MESSAGES.exportReport.notApproved;
+  if (action.kind === 'open_console') return MESSAGES.consoleLogin.notApproved;
   return action.kind === 'report' ? MESSAGES.report.notApproved : MESSAGES.rights.notApproved;
 }
 
@@ -223,6 +237,10 @@ function noRightText(action: RightsAction): string {
       return MESSAGES.rights.viewLeadsOnly;
     case 'export_report':
       return MESSAGES.exportReport.leadsOnly;
+    case 'open_console':
+      return MESSAGES.consoleLogin.leadsOnly;
+    case 'import_plan':
+      return MESSAGES.consoleLogin.importAdminsOnly;
     default:
       return assertNever(action);
   }

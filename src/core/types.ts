@@ -20,6 +20,8 @@ export interface Inbound {
   today?: string;
   /** The conversation the message came from (a group, or the private chat): digests are subscribed per chat. */
   chat?: { id: string; isGroup: boolean };
+  /** The person's name as the platform shows it, kept so that an admin can tell people apart when approving. */
+  displayName?: string | null;
 }
 
 export interface Entities {

@@ -123,7 +123,8 @@ function checkSize(file: string, maxBytes: number): void {
 /** Bumped when parsing changes, so that files imported by an older importer are parsed again. */
 const IMPORTER_VERSION = '2';
 
-function hashSource(bytes: Buffer, metaBytes: Buffer | null, lexicon: Lexicon): string {
+/** The key of an import's source: the bytes, the sidecar, the lexicon and the importer's version. */
+export function hashSource(bytes: Buffer, metaBytes: Buffer | null, lexicon: Lexicon): string {
   const hash = createHash('sha256').update(`${IMPORTER_VERSION}|${lexicon.version}|`).update(bytes);
   if (metaBytes) hash.update('|meta|').update(metaBytes);
   return hash.digest('hex');

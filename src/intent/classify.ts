@@ -1,3 +1,4 @@
+import { CONSOLE_VOCABULARY as CV } from './console-vocabulary.ts';
 import { OPERATOR_QUESTION } from './frame/restrictions.ts';
 import type { Intent } from './intents.ts';
 import { REPORT_VOCABULARY as RV } from './report-vocabulary.ts';
@@ -22,6 +23,8 @@ export function classify(folded: string, s: Signals): Intent {
   const isQuestion = has(V.question);
 
   if (has(V.helpFirst)) return 'help';
+  // "đăng nhập trang quản trị": before the topic rules, which would search the plans for "quản trị".
+  if (has(CV.consoleLogin) || has(CV.consoleLogout)) return 'console_login';
   if (has(RV.undoReport)) return 'report_progress';
   // "xuất báo cáo quý 4": the period report as a file; "báo cáo nhiệm vụ I.5 …" and "báo cáo tuần" are not.
   if (has(RV.exportReport) && !s.taskRef && !s.progress && !has(V.digest)) return 'export_report';

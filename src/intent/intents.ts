@@ -20,6 +20,8 @@ export const INTENTS = [
   'smalltalk',
   'unknown',
   'export_report',
+  /** The web console: a one-time sign-in link, or "đăng xuất mọi nơi". */
+  'console_login',
 ] as const;
 export const intentSchema = z.enum(INTENTS);
 export type Intent = (typeof INTENTS)[number];

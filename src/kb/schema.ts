@@ -248,6 +248,25 @@ const MIGRATIONS: string[] = [
      file_path TEXT
    );
    CREATE INDEX downloads_expiry ON downloads (expires_at);`,
+  // v10: the web console (/admin). A one-time sign-in link (15 minutes, used once) and the session it opens (8
+  // hours). Only sha256 hashes of the link token and of the session id are stored: whoever reads the database
+  // file or a backup cannot sign in with what it holds.
+  `CREATE TABLE console_links (
+     token_hash TEXT PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES users(id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT
+   );
+   CREATE TABLE console_sessions (
+     id_hash TEXT PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES users(id),
+     csrf TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE INDEX console_sessions_user ON console_sessions (user_id) WHERE revoked_at IS NULL;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -62,6 +62,15 @@ export function ensureUser(db: Db, channel: string, externalId: string, now: Dat
   return user;
 }
 
+/** The name the chat platform shows for the person (Zalo's display_name, Teams' from.name). */
+export function setDisplayName(db: Db, userId: number, name: string, now: Date): void {
+  prepared(db, 'UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?').run(
+    name.slice(0, 100),
+    now.toISOString(),
+    userId,
+  );
+}
+
 /**
  * Registration: sets the unit; any change withdraws the approval. A move from one unit to another also resets the
  * role: it was granted for the old unit, and an admin who moved must not carry it into an organisation whose admins

@@ -1,9 +1,8 @@
+import { CONSOLE_MESSAGES } from './console-messages.ts';
 import { EXPORT_MESSAGES } from './export-messages.ts';
 import { formatNumber, formatPercent } from './numbers.ts';
 import { OUTREACH_MESSAGES } from './outreach-messages.ts';
-
-type Role = 'staff' | 'lead' | 'admin';
-const ROLE_NAMES: Record<Role, string> = { staff: 'cán bộ', lead: 'trưởng đơn vị', admin: 'quản trị viên' };
+import { RIGHTS_MESSAGES, ROLE_NAMES, type Role } from './rights-messages.ts';
 
 /** The registration example every invitation uses; the first-contact note looks for it so it is never said twice. */
 export const REGISTER_EXAMPLE = '“tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”';
@@ -154,42 +153,14 @@ export const MESSAGES = {
     revoked: (id: number) =>
       `Đã thu hồi quyền của người dùng số ${id}: người này vẫn tra cứu được nhưng cần được duyệt lại để báo cáo.`,
   },
-  /** Why an action is refused (src/core/rights.ts): each names the boundary and says nothing was done. */
-  rights: {
-    notRegistered:
-      'Quyền của bạn tính theo đơn vị đã đăng ký, mà bạn chưa đăng ký đơn vị nào. Hãy đăng ký trước, ví dụ: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”.',
-    notApproved: 'Tài khoản của bạn chưa được duyệt nên chưa làm được việc này.',
-    viewLeadsOnly: 'Chỉ lãnh đạo và quản trị viên xem được đơn vị này.',
-    outside: (verb: string, realm: string, subject: string) =>
-      `Bạn chỉ được ${verb} trong phạm vi ${realm}; ${subject} nằm ngoài phạm vi này.`,
-    realm: (name: string, whole: boolean) => (whole ? `${name} và các đơn vị trực thuộc` : name),
-    userSubject: (id: number, place: string) => `người dùng số ${id} (${place})`,
-    verbs: {
-      list_pending: 'xem danh sách chờ duyệt',
-      approve: 'duyệt người dùng',
-      set_role: 'phân quyền',
-      revoke: 'thu hồi quyền',
-      report: 'báo cáo tiến độ',
-      remind_unit: 'nhắc việc',
-      view_unit: 'xem đơn vị',
-      export_report: 'xuất báo cáo',
-    },
-    grantAbove: (own: Role, wanted: Role) =>
-      `Bạn là ${ROLE_NAMES[own]} nên không cấp được vai trò ${ROLE_NAMES[wanted]}: không ai cấp vai trò cao hơn vai trò của mình.`,
-    targetAbove: (id: number, theirs: Role, own: Role) =>
-      `Người dùng số ${id} có vai trò ${ROLE_NAMES[theirs]}, cao hơn vai trò ${ROLE_NAMES[own]} của bạn.`,
-    targetUnregistered: (id: number) =>
-      `Người dùng số ${id} chưa đăng ký đơn vị, nên chưa xác định được ai có quyền duyệt. Hãy nhờ người đó đăng ký trước.`,
-    collective: (name: string) =>
-      `“${name}” là tên gọi chung của nhiều đơn vị; hãy báo cáo cho từng đơn vị cụ thể.`,
-    onBehalfHint: (task: string) =>
-      `Nếu bạn báo cáo thay đơn vị phụ trách, hãy ghi tên đơn vị, ví dụ: “báo cáo thay Phòng Kế hoạch - Tài chính: nhiệm vụ ${task} đạt 80%”.`,
-    nothingChanged: 'Chưa thay đổi gì.',
-  },
+  // Why an action is refused (src/reply/rights-messages.ts).
+  ...RIGHTS_MESSAGES,
   openWork: (n: number, unit: string | null) =>
     `(Ngoài ra ${formatNumber(n)} nhiệm vụ thường xuyên hoặc theo điều kiện đang mở — không tính là quá hạn; hỏi “${unit ?? 'phòng tôi'} phụ trách gì” để xem.)`,
   // The period report's file and "xuất báo cáo" in chat (src/reply/export-messages.ts).
   ...EXPORT_MESSAGES,
+  // The web console: its sign-in link in chat and the pages of a refused sign-in (src/reply/console-messages.ts).
+  ...CONSOLE_MESSAGES,
   /** How the whole organisation is named in a question to ask next. */
   wholeOrganisation: 'toàn sở',
   noPlansForYear: (year: number, years: number[]) =>

@@ -35,7 +35,7 @@ export interface ReportRequest {
 export type ReportProblem = { kind: 'no_plans'; year: number | null; planId: string | null };
 
 /** The plans the report covers: the organisation's own, of the year (or the one named). */
-function plansFor(db: Db, request: ReportRequest): ReportPlan[] {
+export function plansFor(db: Db, request: ReportRequest): ReportPlan[] {
   const year = request.year ?? Number(request.period.to.slice(0, 4));
   return listPlans(db)
     .filter((p) => p.issuerUnitId === request.org.id)
@@ -44,7 +44,7 @@ function plansFor(db: Db, request: ReportRequest): ReportPlan[] {
 }
 
 /** Every specific unit a task's lead cell names: a collective counts as each unit it covers. */
-function leadUnits(tree: UnitTree, task: ExportedTask): UnitNode[] {
+export function leadUnits(tree: UnitTree, task: ExportedTask): UnitNode[] {
   const out = new Map<number, UnitNode>();
   for (const ref of task.lead) {
     const node = tree.get(ref.unitId);
@@ -55,15 +55,15 @@ function leadUnits(tree: UnitTree, task: ExportedTask): UnitNode[] {
   return [...out.values()];
 }
 
-function involves(tree: UnitTree, task: ExportedTask, unitId: number): boolean {
+export function involves(tree: UnitTree, task: ExportedTask, unitId: number): boolean {
   const covered = [unitId, ...tree.coveringCollectives(unitId).map((c) => c.id)];
   return [...task.lead, ...task.coordinate].some((r) => covered.includes(r.unitId));
 }
 
-type DatedReport = AuthoredReport & { day: string };
+export type DatedReport = AuthoredReport & { day: string };
 
 /** The latest report of each (task, unit) made on or before the cut-off day; a retracted one never counts. */
-function latestReports(db: Db, taskIds: string[], cutoff: string): Map<string, DatedReport> {
+export function latestReports(db: Db, taskIds: string[], cutoff: string): Map<string, DatedReport> {
   const latest = new Map<string, DatedReport>();
   for (const report of findAuthoredReports(db, taskIds)) {
     const day = todayIn(new Date(report.reportedAt));
@@ -97,7 +97,7 @@ function summaryRow(unit: string, statuses: TaskStatus[], isTotal: boolean): Sum
   };
 }
 
-function verdict(op: string, value: number, actual: number | null): KpiRow['verdict'] {
+export function verdict(op: string, value: number, actual: number | null): KpiRow['verdict'] {
   if (actual === null) return 'no_data';
   const met =
     op === '>'

@@ -247,6 +247,61 @@ const CASES: Case[] = [
     () => ({ kind: 'view_unit', unit: SXD_KHTC() }),
     true,
   ],
+  // The web console: leads and admins open it for their own unit; only admins import plans, within their reach.
+  [
+    'staff opens the console',
+    () => as(person('staff', SNV_CCVC())),
+    () => ({ kind: 'open_console', unit: SNV_CCVC() }),
+    'no_right',
+  ],
+  [
+    'lead opens the console',
+    () => as(person('lead', SNV_CCVC())),
+    () => ({ kind: 'open_console', unit: SNV_CCVC() }),
+    true,
+  ],
+  [
+    'admin opens the console',
+    () => as(person('admin', SNV_CCVC())),
+    () => ({ kind: 'open_console', unit: SNV_CCVC() }),
+    true,
+  ],
+  [
+    'unapproved lead opens the console',
+    () => as(person('lead', SNV_CCVC(), false)),
+    () => ({ kind: 'open_console', unit: SNV_CCVC() }),
+    'not_approved',
+  ],
+  [
+    'unregistered admin opens the console',
+    () => as(person('admin', null)),
+    () => ({ kind: 'open_console', unit: null }),
+    'not_registered',
+  ],
+  [
+    'lead imports a plan',
+    () => as(person('lead', SNV())),
+    () => ({ kind: 'import_plan', unit: SNV() }),
+    'no_right',
+  ],
+  [
+    'phòng admin imports a plan of their Sở',
+    () => as(person('admin', SNV_CCVC())),
+    () => ({ kind: 'import_plan', unit: SNV() }),
+    true,
+  ],
+  [
+    'SNV admin imports a plan of Sở Xây dựng',
+    () => as(person('admin', SNV())),
+    () => ({ kind: 'import_plan', unit: SXD() }),
+    'outside',
+  ],
+  [
+    'province admin imports a plan of Sở Xây dựng',
+    () => as(person('admin', PROVINCE())),
+    () => ({ kind: 'import_plan', unit: SXD() }),
+    true,
+  ],
 ];
 
 describe('authorize: rights bounded by the organisation tree', () => {
