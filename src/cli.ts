@@ -16,6 +16,7 @@
  *   npm run --silent cli -- restore FILE [--db PATH]
  *   npm run --silent cli -- report --org ORG [--unit UNIT] [--plan PLAN_ID] [--year YYYY]
  *       [--period q1|q2|q3|q4|h1|year|FROM..TO] [--today YYYY-MM-DD] --format xlsx|docx|json --out FILE [--db PATH]
+ *   npm run --silent cli -- teams-package --out FILE.zip [--app-id ID] [--name NAME]   (the Teams app package)
  * Exit codes: 0 done, 1 failed, 2 called wrongly (unknown option, missing database…).
  * As a composition root it may wire the adapters (digest --send-now sends through Zalo and Teams); the core may not.
  */
@@ -24,16 +25,18 @@ import { z } from 'zod';
 import { createLogger } from '../adapters/app.ts';
 import { loadDotEnv, parseConfig, publicBaseUrlOf } from '../adapters/config.ts';
 import { sendDigestsNow } from '../adapters/send-now.ts';
+import { writeTeamsPackage } from '../adapters/teams/app-package/from-cli.ts';
 import { digestCard } from '../adapters/teams/digest-card.ts';
 import { splitForZalo } from '../adapters/zalo/split-text.ts';
 import { addAdminLinkCommand } from './cli/admin-link.ts';
-import { ask, askJsonLines, askRequestSchema } from './cli/ask.ts';
+import { ask, askJsonLines, askRequestSchema, toJsonAnswer } from './cli/ask.ts';
 import { chat } from './cli/chat.ts';
 import { previewDigests } from './cli/digest.ts';
 import { toCliFailure, UsageError } from './cli/errors.ts';
 import { addKnowledgeBaseCommands } from './cli/kb-commands.ts';
 import { dbOption, parseDay, parseMegabytes } from './cli/options.ts';
 import { addReportCommand } from './cli/report.ts';
+import { addTeamsPackageCommand } from './cli/teams-package.ts';
 import { addUserCommands } from './cli/users.ts';
 import { createVietnameseProgram } from './cli/vi-commander.ts';
 import { createRuntime, type Runtime } from './compose/runtime.ts';
@@ -97,7 +100,7 @@ function addConversationCommands(program: Command, dbDefault: string): void {
         if (opts.jsonl) return await askJsonLines(rt, process.stdin, process.stdout);
         const request = askRequestSchema.parse({ ...opts, text: text ?? '' });
         const answer = ask(rt, request);
-        process.stdout.write(`${opts.json ? JSON.stringify(answer) : answer.reply}\n`);
+        process.stdout.write(`${opts.json ? JSON.stringify(toJsonAnswer(answer)) : answer.reply}\n`);
       } finally {
         rt.db.close();
       }
@@ -211,6 +214,7 @@ async function main(): Promise<void> {
   addAdminLinkCommand(program, dbDefault, () => publicBaseUrlOf(parseConfig(process.env)));
   addDigestCommand(program, dbDefault);
   addReportCommand(program, dbDefault);
+  addTeamsPackageCommand(program, (out, options) => writeTeamsPackage(out, options, process.env));
   await program.parseAsync(process.argv);
 }
 

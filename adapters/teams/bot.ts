@@ -6,9 +6,10 @@ import { removeConversationRef, saveConversationRef } from '../../src/kb/convers
 import { claimUpdate, markHandled, takeOverOrphan } from '../../src/kb/inbound-repo.ts';
 import type { Db } from '../../src/kb/open.ts';
 import { unsubscribe } from '../../src/kb/subscriptions-repo.ts';
+import { doc } from '../../src/reply/doc.ts';
 import { MESSAGES } from '../../src/reply/messages.ts';
 import { chatIdOf, conversationKind, parseTeamsMessage, referenceOf, userKeyOf } from './inbound.ts';
-import { renderAnswer } from './render.ts';
+import { renderAnswer, renderDoc } from './render.ts';
 
 export const TEAMS_CHANNEL = 'teams';
 
@@ -41,7 +42,7 @@ export class NhiemvuTeamsBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       this.remember(context.activity);
-      await context.sendActivity(MESSAGES.greeting);
+      for (const reply of renderDoc(doc(MESSAGES.greeting))) await context.sendActivity(reply);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -92,7 +93,8 @@ export class NhiemvuTeamsBot extends TeamsActivityHandler {
     const inbound = parseTeamsMessage(activity);
     if (inbound.text === '') {
       // An image, a file or a card without words: in a group say nothing, in private say what works.
-      if (inbound.kind === 'personal') await send({ type: 'message', text: MESSAGES.nonText });
+      if (inbound.kind === 'personal')
+        for (const reply of renderDoc(doc(MESSAGES.nonText))) await send(reply);
       return;
     }
     const key = { channel: TEAMS_CHANNEL, chatId: inbound.chatId, messageId: activity.id ?? '' };

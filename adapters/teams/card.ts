@@ -1,10 +1,11 @@
-import type { ListView } from '../../src/core/types.ts';
+import type { Block, Doc } from '../../src/reply/doc.ts';
 import type { TaskLine } from '../../src/reply/format-task.ts';
 import { MESSAGES } from '../../src/reply/messages.ts';
+import { escapeMarkdown, markdownLink } from './markdown.ts';
 
 /**
- * Adaptive Cards for task lists. Teams renders bot cards up to schema 1.5. A bot message may be 100 KB counted in
- * UTF-16 (older docs: 40 KB); a card is kept under CARD_BUDGET_BYTES of UTF-8 JSON, which is safe under both.
+ * Adaptive Cards. Teams renders bot cards up to schema 1.5. A bot message may be 100 KB counted in UTF-16 (older
+ * docs: 40 KB); a card is kept under CARD_BUDGET_BYTES of UTF-8 JSON, which is safe under both.
  */
 export const CARD_VERSION = '1.5';
 export const CARD_BUDGET_BYTES = 28 * 1024;
@@ -17,12 +18,16 @@ export interface AdaptiveCard {
   msteams: { width: 'Full' };
 }
 
-export const text = (value: string, extra: object = {}) => ({
+/** A TextBlock of Markdown the caller built (escaped words, our own bold). */
+export const markdownBlock = (value: string, extra: object = {}) => ({
   type: 'TextBlock',
   text: value,
   wrap: true,
   ...extra,
 });
+
+/** A TextBlock of words: a card's text is Markdown too, so a plan's `*` or "1." stays as written. */
+export const text = (value: string, extra: object = {}) => markdownBlock(escapeMarkdown(value), extra);
 
 export function taskBlock(line: TaskLine): object {
   return {
@@ -30,7 +35,7 @@ export function taskBlock(line: TaskLine): object {
     separator: true,
     spacing: 'Medium',
     items: [
-      text(`**${line.index}. ${line.citation}**`),
+      markdownBlock(`**${line.index}\\. ${escapeMarkdown(line.citation)}**`),
       text(line.content, { spacing: 'Small' }),
       text(line.facts.join(' · '), { isSubtle: true, size: 'Small', spacing: 'Small' }),
     ],
@@ -51,20 +56,68 @@ export function cardBytes(value: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
 
+/** One block as card elements; `spaced` when a gap came before it (a new part of the answer). */
+function blockElement(block: Block, spaced: boolean): object | null {
+  const part = spaced ? { separator: true, spacing: 'Large' } : {};
+  switch (block.kind) {
+    case 'gap':
+      return null;
+    case 'text':
+      if (block.role === 'title') return text(block.text, { weight: 'Bolder', size: 'Medium', ...part });
+      if (block.role === 'note') return text(block.text, { isSubtle: true, ...part });
+      return text(block.text, part);
+    case 'group':
+      return text(block.text, { weight: 'Bolder', ...part });
+    case 'bullet':
+      return markdownBlock(`${block.sub ? '\u2003– ' : '• '}${escapeMarkdown(block.text)}`, {
+        spacing: 'Small',
+        ...part,
+      });
+    case 'choice':
+      return markdownBlock(`**${block.n}\\.** ${escapeMarkdown(block.text)}`, { spacing: 'Small', ...part });
+    case 'field':
+      return markdownBlock(`**${escapeMarkdown(block.label)}:** ${escapeMarkdown(block.value)}`, {
+        spacing: 'Small',
+        ...part,
+      });
+    case 'link': {
+      const note = block.note ? ` ${escapeMarkdown(block.note)}` : '';
+      return markdownBlock(`${markdownLink(block.url)}${note}`, part);
+    }
+    case 'task':
+      return taskBlock(block.line);
+  }
+}
+
+function elements(value: Doc): object[] {
+  const out: object[] = [];
+  let spaced = false;
+  for (const block of value) {
+    const element = blockElement(block, spaced && out.length > 0);
+    spaced = block.kind === 'gap';
+    if (element) out.push(element);
+  }
+  return out;
+}
+
 /**
- * A list answer as a card: its header, one block per task, then the notes that followed the list in the text
- * reply ("xem tiếp", a year fallback, an invitation to register). If the card would be too big, the last tasks
- * give way to a line saying how many were left out, never the header or the notes.
+ * A doc as one card, in its order. If the card would be too big, the last tasks give way to a line saying how
+ * many were left out — never the header or the notes after the list.
  */
-export function taskListCard(list: ListView, notes: string[]): AdaptiveCard {
-  const [title = '', ...subtitle] = list.header.split('\n');
-  const head = [text(title, { weight: 'Bolder', size: 'Medium' }), ...subtitle.map((s) => text(s))];
-  const tail = notes.filter((n) => n.trim() !== '').map((n) => text(n, { isSubtle: true, separator: true }));
-  for (let shown = list.items.length; shown >= 0; shown--) {
-    const left = list.items.length - shown;
-    const cut = left > 0 ? [text(MESSAGES.cardCut(left), { isSubtle: true })] : [];
-    const candidate = card([...head, ...list.items.slice(0, shown).map(taskBlock), ...cut, ...tail]);
+export function docCard(value: Doc): AdaptiveCard {
+  const tasks = value.filter((b) => b.kind === 'task');
+  for (let shown = tasks.length; shown >= 0; shown--) {
+    const dropped = new Set<Block>(tasks.slice(shown));
+    const left = tasks.length - shown;
+    const kept: Block[] = [];
+    for (const block of value) {
+      if (dropped.has(block)) continue;
+      kept.push(block);
+      if (left > 0 && block === tasks[shown - 1])
+        kept.push({ kind: 'text', text: MESSAGES.cardCut(left), role: 'note' });
+    }
+    const candidate = card(elements(kept));
     if (cardBytes(candidate) <= CARD_BUDGET_BYTES || shown === 0) return candidate;
   }
-  return card(head);
+  return card(elements(value.filter((b) => b.kind !== 'task')));
 }

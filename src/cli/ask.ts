@@ -47,10 +47,16 @@ function prepareUser(deps: AskDeps, request: AskRequest): string {
   return userKey;
 }
 
-/** The `ask --json` contract: {intent, entities, tasks, reply}. The list view is for chat adapters' cards. */
+/** One question answered as the chat adapters answer it; `toJsonAnswer` is what `--json` prints. */
+/** The `ask --json` contract: {intent, entities, tasks, reply}. The blocks are for chat adapters' layouts. */
+export function toJsonAnswer(answer: Answer): Omit<Answer, 'doc'> {
+  const { doc: _doc, ...rest } = answer;
+  return rest;
+}
+
 export function ask(deps: AskDeps, request: AskRequest): Answer {
   const userKey = prepareUser(deps, request);
-  const { list: _list, ...answer } = deps.assistant.handle({
+  const answer = deps.assistant.handle({
     channel: CLI_CHANNEL,
     userKey,
     text: request.text,
@@ -70,7 +76,7 @@ export async function askJsonLines(deps: AskDeps, input: NodeJS.ReadableStream, 
       continue;
     }
     try {
-      out.write(`${JSON.stringify(ask(deps, parsed))}\n`);
+      out.write(`${JSON.stringify(toJsonAnswer(ask(deps, parsed)))}\n`);
     } catch (error) {
       out.write(`${JSON.stringify({ error: toFailureReport(error) })}\n`);
     }

@@ -5,7 +5,8 @@ import type { Db } from '../kb/open.ts';
 import { findLatestProgressByTask, type LatestProgress } from '../kb/progress-repo.ts';
 import { findPlansMentioning, type PlanInfo } from '../kb/task-queries.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
-import { type AnswerTask, joinTaskLine, taskLineParts } from '../reply/format-task.ts';
+import { type Block, doc, task, text } from '../reply/doc.ts';
+import { type AnswerTask, taskLineParts } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import { unitStatus } from '../report/status.ts';
 import type { TaskStatus } from '../report/types.ts';
@@ -140,9 +141,17 @@ function viaOf(refs: AnswerTask['lead']): AnswerTask['via'] {
     .map((c) => ({ collective: c.name, condition: c.condition }));
 }
 
-export function yearNote(scope: PlanScope): string {
-  if (!scope.fellBack || scope.year === null) return '';
-  return `\n${scope.latestFor ? MESSAGES.yearLatestFor(scope.year, scope.latestFor) : MESSAGES.yearFallback(scope.year)}`;
+/** The line saying which year's plans were read, when it is not the one asked for; empty otherwise. */
+export function yearNote(scope: PlanScope): Block[] {
+  if (!scope.fellBack || scope.year === null) return [];
+  return doc(
+    text(
+      scope.latestFor
+        ? MESSAGES.yearLatestFor(scope.year, scope.latestFor)
+        : MESSAGES.yearFallback(scope.year),
+      'note',
+    ),
+  );
 }
 
 /** A list answer: the first page now, the rest kept for "xem tiếp". */
@@ -159,7 +168,6 @@ export function listAnswer(
   const items = page.map((t, i) =>
     taskLineParts(offset + i + 1, t, turn.k.plansById.get(t.planId), undefined, asked),
   );
-  const lines = items.map(joinTaskLine);
   const left = tasks.length - offset - page.length;
   const state: ConversationState | null =
     left > 0
@@ -179,9 +187,8 @@ export function listAnswer(
           })),
         }
       : null;
-  const footer = left > 0 ? [MESSAGES.more(left)] : [];
-  const reply = [header, ...lines, ...footer].join('\n');
-  return { intent, entities, tasks, reply, state, list: { header, items, more: left, footer, text: reply } };
+  const body = doc(text(header, 'title'), items.map(task), left > 0 && text(MESSAGES.more(left), 'note'));
+  return { intent, entities, tasks, doc: body, state };
 }
 
 /** The rest of a list kept for "xem tiếp", with each task's part as it was on the first page. */

@@ -11,7 +11,9 @@ import type { Db } from '../kb/open.ts';
 import { changesSoFar } from '../kb/prepared.ts';
 import { clearState, loadState, saveState } from '../kb/state-repo.ts';
 import { ensureUser, findUser, setDisplayName } from '../kb/users-repo.ts';
+import { doc, docWords, text } from '../reply/doc.ts';
 import { MESSAGES, REGISTER_EXAMPLE } from '../reply/messages.ts';
+import { toPlainText } from '../reply/plain-text.ts';
 import { type ChatLexicon, normalizeMessage } from '../vi/message.ts';
 import { todayIn } from './clock.ts';
 import { dispatch, isQuestionIntent, resumeState } from './dispatch.ts';
@@ -113,12 +115,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       !turn.unit &&
       answer.intent !== 'register' &&
       !turn.chat.isGroup &&
-      !answer.reply.includes(REGISTER_EXAMPLE)
+      !docWords(answer.doc).includes(REGISTER_EXAMPLE)
         ? MESSAGES.firstContact(answer.intent === 'smalltalk')
         : null,
     ];
-    const extra = notes.filter((n): n is string => n !== null);
-    const final = extra.length > 0 ? { ...answer, reply: [answer.reply, ...extra].join('\n') } : answer;
+    const said = doc(answer.doc, ...notes.map((n) => n !== null && text(n, 'note')));
+    const final: Answer = { ...answer, doc: said, reply: toPlainText(said) };
     // A sign-in link is never stored with the answer (inbound_updates keeps answers in plain text, and the link
     // is a key to the console): a redelivery makes a new link instead, which harms nothing.
     if (onlyMemory || answer.intent === 'console_login') replayable.add(final);
@@ -130,13 +132,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
 function respond(turn: Turn, last: LastQuery | null): HandlerResult {
   if (turn.msg.folded.trim() === '')
-    return { intent: 'unknown', entities: {}, tasks: [], reply: MESSAGES.empty };
+    return { intent: 'unknown', entities: {}, tasks: [], doc: doc(MESSAGES.empty) };
   if (VOCABULARY.paging.test(turn.msg.folded)) {
-    return { intent: 'unknown', entities: {}, tasks: [], reply: MESSAGES.noMorePages, state: null };
+    return { intent: 'unknown', entities: {}, tasks: [], doc: doc(MESSAGES.noMorePages), state: null };
   }
   // An article or a forwarded notice asks nothing: its words would only start a search over every plan.
   if (isPastedText(turn.msg.raw))
-    return { intent: 'unknown', entities: {}, tasks: [], reply: MESSAGES.notAQuestion };
+    return { intent: 'unknown', entities: {}, tasks: [], doc: doc(MESSAGES.notAQuestion) };
   const intent = classify(turn.msg.folded, {
     taskRef: turn.refs.length > 0,
     unit: turn.units.some((u) => u.candidates.length > 0),

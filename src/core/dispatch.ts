@@ -1,6 +1,7 @@
 import type { Intent } from '../intent/intents.ts';
 import { REPORT_VOCABULARY } from '../intent/report-vocabulary.ts';
 import { VOCABULARY } from '../intent/vocabulary.ts';
+import { type Block, doc } from '../reply/doc.ts';
 import { formatTaskDetail } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import { nextPage, toAnswerTasks } from './answer-tasks.ts';
@@ -18,8 +19,8 @@ import { answerQuestion, taskFrame } from './question.ts';
 import { progressLines } from './task-lookup.ts';
 import type { ConversationState, HandlerResult, LastQuery, Turn } from './types.ts';
 
-function simple(intent: Intent, reply: string): HandlerResult {
-  return { intent, entities: {}, tasks: [], reply };
+function simple(intent: Intent, said: string | Block[]): HandlerResult {
+  return { intent, entities: {}, tasks: [], doc: doc(said) };
 }
 
 /** Intents answered by a query frame and its executor (src/core/query/). */
@@ -98,10 +99,7 @@ export function resumeState(
     return { ...answerReport(rebuild(state.text), taskId), state: null };
   const [task] = toAnswerTasks(turn, [taskId], turn.unit?.id ?? null);
   if (!task) return { ...simple('task_detail', MESSAGES.choiceExpired), state: null };
-  const reply = [
-    formatTaskDetail(task, turn.k.plansById.get(task.planId)),
-    ...progressLines(turn, [taskId]),
-  ].join('\n');
+  const said = doc(formatTaskDetail(task, turn.k.plansById.get(task.planId)), progressLines(turn, [taskId]));
   const last: LastQuery = { frame: taskFrame([taskId]), focus: taskId };
-  return { intent: 'task_detail', entities: {}, tasks: [task], reply, state: { kind: 'last', last } };
+  return { intent: 'task_detail', entities: {}, tasks: [task], doc: said, state: { kind: 'last', last } };
 }

@@ -10,6 +10,7 @@ import type { Intent } from '../intent/intents.ts';
 import { TOPIC_CUES, TOPIC_ENDS } from '../intent/topic-vocabulary.ts';
 import { VOCABULARY as V } from '../intent/vocabulary.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
+import { doc } from '../reply/doc.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import { chooseUnit } from './handlers/choose-unit.ts';
 import { executeQuery } from './query/execute.ts';
@@ -27,7 +28,7 @@ export function answerQuestion(
   chosen: UnitNode | null,
 ): HandlerResult {
   const named = chosen ?? namedUnit(turn, intent);
-  if (named && 'reply' in named) return named;
+  if (named && 'doc' in named) return named;
   const unit = named as UnitNode | null;
   const folded = turn.msg.folded;
   const followUp = last !== null && (isFollowUp(folded) || pointsAtLastTask(folded));
@@ -36,7 +37,7 @@ export function answerQuestion(
       intent,
       entities: {},
       tasks: [],
-      reply: MESSAGES.unitNotFound(turn.msg.text.slice(0, 60)),
+      doc: doc(MESSAGES.unitNotFound(turn.msg.text.slice(0, 60))),
       state: null,
     };
   const frame = parseFrame({
@@ -56,7 +57,7 @@ export function answerQuestion(
   });
   const pointed = pointsAtLastTask(folded) && turn.refs.length === 0 && unit === null;
   if (pointed && frame.topic.length === 0 && !last?.focus)
-    return { intent, entities: { frame }, tasks: [], reply: MESSAGES.whichTask, state: null };
+    return { intent, entities: { frame }, tasks: [], doc: doc(MESSAGES.whichTask), state: null };
   if (!followUp || !last) return keepFocus(executeQuery(turn, frame), last);
   const now: QueryFrame =
     pointed && last.focus ? { ...frame, subject: { kind: 'task', ref: null, taskIds: [last.focus] } } : frame;

@@ -1,8 +1,10 @@
 /** Tasks named by their number ("nv IV 2", "mục 2.2.1 kế hoạch 126"), a numbered choice among them, their progress. */
+
 import type { TaskRef } from '../intent/entities/task-ref.ts';
 import { findLatestProgress } from '../kb/progress-repo.ts';
 import { findSectionTasks, findTasksByNumber } from '../kb/task-queries.ts';
 import { findUserById } from '../kb/users-repo.ts';
+import { type Block, choice, doc, field } from '../reply/doc.ts';
 import { taskCitation, toDisplayDate } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import { askerScope, scopeAmong, toAnswerTasks, unitScope } from './answer-tasks.ts';
@@ -47,7 +49,7 @@ function askerScopeAllYears(turn: Turn) {
  * The latest report of each unit on the task ("Phòng Công chức, viên chức: đang thực hiện, 60% (22/11/2026)"),
  * saying so when an admin made it for the unit ("(báo cáo thay, bởi Nguyễn Văn A)").
  */
-export function progressLines(turn: Turn, taskIds: string[]): string[] {
+export function progressLines(turn: Turn, taskIds: string[]): Block[] {
   return findLatestProgress(turn.db, taskIds).map((p) => {
     const unit = turn.k.tree.get(p.unitId)?.name ?? '';
     const facts = [
@@ -55,8 +57,8 @@ export function progressLines(turn: Turn, taskIds: string[]): string[] {
       p.percent !== null ? MESSAGES.labels.percent(p.percent) : null,
     ].filter(Boolean);
     if (p.actual !== null) facts.push(MESSAGES.labels.actual(p.actual));
-    const line = `Tiến độ — ${unit}: ${facts.join(', ')} (${toDisplayDate(p.reportedAt.slice(0, 10))})`;
-    return p.onBehalf ? `${line} ${onBehalfNote(turn, p.userId)}` : line;
+    const value = `${facts.join(', ')} (${toDisplayDate(p.reportedAt.slice(0, 10))})`;
+    return field(`Tiến độ — ${unit}`, p.onBehalf ? `${value} ${onBehalfNote(turn, p.userId)}` : value);
   });
 }
 
@@ -77,17 +79,17 @@ export function chooseTask(
   header: string = MESSAGES.taskAmbiguous,
 ): HandlerResult {
   if (ids.length > MAX_CHOICES) {
-    return { intent, entities, tasks: [], reply: MESSAGES.tooManyTasks(ids.length), state: null };
+    return { intent, entities, tasks: [], doc: doc(MESSAGES.tooManyTasks(ids.length)), state: null };
   }
   const tasks = toAnswerTasks(turn, ids, turn.unit?.id ?? null);
-  const lines = tasks.map(
-    (t, i) => `${i + 1}. ${taskCitation(t, turn.k.plansById.get(t.planId))} — ${t.content.slice(0, 80)}`,
+  const choices = tasks.map((t, i) =>
+    choice(i + 1, `${taskCitation(t, turn.k.plansById.get(t.planId))} — ${t.content.slice(0, 80)}`),
   );
   return {
     intent,
     entities,
     tasks,
-    reply: [header, ...lines].join('\n'),
+    doc: doc(header, choices),
     state: { kind: 'choice', intent, taskIds: ids, text },
   };
 }

@@ -4,7 +4,8 @@ import type { Intent } from '../intent/intents.ts';
 import type { Db } from '../kb/open.ts';
 import type { UnitNode } from '../kb/unit-tree.ts';
 import type { User } from '../kb/users-repo.ts';
-import type { AnswerTask, TaskLine } from '../reply/format-task.ts';
+import type { Block } from '../reply/doc.ts';
+import type { AnswerTask } from '../reply/format-task.ts';
 import type { NormalizedMessage } from '../vi/message.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { ResponsibilityFilter } from './responsibility.ts';
@@ -48,26 +49,17 @@ export interface LastQuery {
   focus: string | null;
 }
 
-/** The neutral answer: adapters render `reply` (and may render `tasks` as a card). */
+/**
+ * The neutral answer. `doc` is what to say, in blocks each adapter renders for its platform (src/reply/doc.ts);
+ * `reply` is the same as plain text (Zalo, the command line, `ask --json`), made from `doc` in one place.
+ */
 export interface Answer {
   intent: Intent;
   entities: Entities;
   /** The full result set, not only the page shown. */
   tasks: AnswerTask[];
+  doc: Block[];
   reply: string;
-  /** Set when the reply is a list of tasks: the same content in parts, for adapters that lay it out (cards). */
-  list?: ListView;
-}
-
-/** A page of a task list. `text` is the exact start of `reply` it was rendered to; notes may follow it. */
-export interface ListView {
-  header: string;
-  items: TaskLine[];
-  /** Tasks left for "xem tiếp". */
-  more: number;
-  /** Lines after the items (how to see the rest). */
-  footer: string[];
-  text: string;
 }
 
 /** Everything a handler needs about the current message. */
@@ -95,8 +87,8 @@ export interface Turn {
   publicBaseUrl: string;
 }
 
-/** What a handler returns: the answer, plus the state to keep for the next message (a page, a choice). */
-export interface HandlerResult extends Answer {
+/** What a handler returns: the answer (without its plain text), plus the state to keep for the next message. */
+export interface HandlerResult extends Omit<Answer, 'reply'> {
   state?: ConversationState | null;
 }
 

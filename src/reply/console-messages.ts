@@ -1,3 +1,5 @@
+import { doc, link } from './doc.ts';
+
 /**
  * The web console's sign-in: what the bot answers to "đăng nhập trang quản trị", and the pages someone sees
  * without a session or a right — part of MESSAGES (src/reply/messages.ts), kept in a file of its own so each stays
@@ -18,11 +20,11 @@ export const CONSOLE_MESSAGES = {
   consoleLogin: {
     /** The link, in a private chat only. */
     link: (url: string) =>
-      [
+      doc(
         'Liên kết đăng nhập trang quản trị của bạn:',
-        url,
+        link(url),
         'Liên kết có hiệu lực 15 phút, dùng một lần. Đừng chuyển liên kết này cho ai: người mở nó sẽ đăng nhập với quyền của bạn.',
-      ].join('\n'),
+      ),
     groupChat:
       'Liên kết đăng nhập trang quản trị chỉ được gửi trong tin nhắn riêng, không gửi vào nhóm. Bạn hãy nhắn riêng cho Trợ lý nhiệm vụ: “đăng nhập trang quản trị”.',
     leadsOnly:

@@ -22,7 +22,8 @@ export const EXPORT_MESSAGES = {
     formats: { xlsx: 'Excel (.xlsx)', docx: 'Word (.docx)' },
     ready: (what: string, plans: string, cutoff: string, format: string) =>
       `Báo cáo kết quả thực hiện kế hoạch ${what} (${plans}), số liệu tính đến ngày ${cutoff}, tệp ${format}:`,
-    link: (url: string) => `${url} (liên kết dùng được trong 24 giờ)`,
+    /** Said beside the download link. */
+    linkNote: '(liên kết dùng được trong 24 giờ)',
     /** "Quý IV năm 2026 của Phòng Công chức, viên chức, Sở Nội vụ". */
     covers: (period: string, place: string) => `${period} của ${place}`,
     /** The downloaded file's name before it is made ASCII: "Báo cáo Quý IV 2026 Sở Nội vụ". */

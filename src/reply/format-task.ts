@@ -3,6 +3,7 @@ import type { ExportedTask, ExportedUnitRef } from '../kb/export.ts';
 import type { ProgressStatus } from '../kb/progress-repo.ts';
 import type { PlanInfo } from '../kb/task-queries.ts';
 import type { TaskStatus } from '../report/types.ts';
+import { type Block, doc, field, text } from './doc.ts';
 import { targetsText } from './kpi-words.ts';
 import { MESSAGES } from './messages.ts';
 import { STATUS_WORDS } from './status-words.ts';
@@ -119,29 +120,39 @@ export function taskLineParts(
   };
 }
 
-/** Two short lines per task, for lists on a phone. */
-export function joinTaskLine(line: TaskLine): string {
-  return `${line.index}. ${line.citation} — ${line.content}\n   ↳ ${line.facts.join(' · ')}`;
-}
-
-export function formatTaskLine(index: number, task: AnswerTask, plan: PlanInfo | undefined): string {
-  return joinTaskLine(taskLineParts(index, task, plan));
-}
-
 function unitsText(refs: ExportedUnitRef[]): string {
   return refs
     .map((r) => [r.name, r.role, r.condition ? L.condition(r.condition) : null].filter(Boolean).join(' — '))
     .join('; ');
 }
 
-/** The whole task, for "chi tiết nhiệm vụ …". */
-export function formatTaskDetail(task: AnswerTask, plan: PlanInfo | undefined): string {
-  const lines = [`${taskCitation(task, plan)} (${task.section.title})`, task.content];
-  if (task.lead.length > 0) lines.push(`${L.leadUnits}: ${unitsText(task.lead)}`);
-  if (task.coordinate.length > 0) lines.push(`${L.coordinateUnits}: ${unitsText(task.coordinate)}`);
-  lines.push(`${L.due}: ${deadlineText(task)}`);
-  if (task.product) lines.push(`${L.product}: ${task.product}`);
-  if (task.kpis.length > 0) lines.push(`${L.kpi}: ${targetsText(task.kpis, 160)}`);
-  if (task.status) lines.push(`Tình trạng: ${L.status[task.status]}`);
-  return lines.join('\n');
+/**
+ * The whole task, for "chi tiết nhiệm vụ …": its citation, its content, then one labelled fact a line. A cell of
+ * several paragraphs (content "- …" items, a product in parts) keeps them, one text block each.
+ */
+export function formatTaskDetail(task: AnswerTask, plan: PlanInfo | undefined): Block[] {
+  return doc(
+    text(`${taskCitation(task, plan)} (${task.section.title})`, 'title'),
+    paragraphs(task.content),
+    task.lead.length > 0 && field(L.leadUnits, unitsText(task.lead)),
+    task.coordinate.length > 0 && field(L.coordinateUnits, unitsText(task.coordinate)),
+    field(L.due, deadlineText(task)),
+    task.product !== '' && labelled(L.product, task.product),
+    task.kpis.length > 0 && field(L.kpi, targetsText(task.kpis, 160)),
+    task.status !== null && field('Tình trạng', L.status[task.status]),
+  );
+}
+
+function lines(value: string): string[] {
+  return value.split('\n').filter((line) => line.trim() !== '');
+}
+
+function paragraphs(value: string): Block[] {
+  return lines(value).map((line) => text(line));
+}
+
+/** A fact whose value has several paragraphs: the first beside its label, the rest below it. */
+function labelled(label: string, value: string): Block[] {
+  const [first = '', ...rest] = lines(value);
+  return [field(label, first), ...rest.map((line) => text(line))];
 }

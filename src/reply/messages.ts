@@ -1,4 +1,5 @@
 import { CONSOLE_MESSAGES } from './console-messages.ts';
+import { bullet, doc } from './doc.ts';
 import { EXPORT_MESSAGES } from './export-messages.ts';
 import { formatNumber, formatPercent } from './numbers.ts';
 import { OUTREACH_MESSAGES } from './outreach-messages.ts';
@@ -29,35 +30,37 @@ const NEXT = {
 export const MESSAGES = {
   empty: 'Tin nhắn trống. Bạn có thể hỏi, ví dụ: “phòng tôi phụ trách gì?” hoặc gõ “hướng dẫn”.',
   truncated: '(Tin nhắn dài quá 2.000 ký tự nên chỉ đọc phần đầu.)',
-  unknown: [
+  unknown: doc(
     'Xin lỗi, tôi chưa hiểu câu hỏi. Bạn có thể hỏi, ví dụ:',
-    '• “Phòng tôi phụ trách những nhiệm vụ gì?”',
-    '• “Ai chủ trì việc tuyển dụng công chức?”',
-    '• “Việc nào quá hạn?” hoặc “Việc nào phải xong trong quý này?”',
-    '• “Chi tiết nhiệm vụ III.8”',
-    '• “Báo cáo nhiệm vụ I.5 đã hoàn thành”',
+    bullet('“Phòng tôi phụ trách những nhiệm vụ gì?”'),
+    bullet('“Ai chủ trì việc tuyển dụng công chức?”'),
+    bullet('“Việc nào quá hạn?” hoặc “Việc nào phải xong trong quý này?”'),
+    bullet('“Chi tiết nhiệm vụ III.8”'),
+    bullet('“Báo cáo nhiệm vụ I.5 đã hoàn thành”'),
     'Gõ “hướng dẫn” để xem đầy đủ.',
-  ].join('\n'),
+  ),
   /** A pasted article, a forwarded notice: no question to answer, and no search over the whole province. */
   notAQuestion:
     'Tin nhắn này giống một văn bản được chuyển tiếp hoặc dán vào, nên tôi không tra cứu theo nó. ' +
     'Bạn cần hỏi gì về nhiệm vụ, hãy gõ một câu ngắn, ví dụ: “phòng tôi phụ trách gì?” hoặc “chi tiết nhiệm vụ III.8”.',
-  help: [
+  help: doc(
     'Tôi là Trợ lý nhiệm vụ: tra cứu kế hoạch cải cách hành chính và ghi nhận tiến độ. Bạn có thể hỏi:',
-    '• Nhiệm vụ của mình: “phòng tôi phụ trách gì”, “phòng tôi chủ trì việc gì”',
-    '• Của đơn vị khác: “Sở Tư pháp chủ trì gì năm 2024”',
-    '• Ai làm: “ai chủ trì việc công khai TTHC”',
-    '• Theo chủ đề: “nhiệm vụ về chuyển đổi số”',
-    '• Thời hạn: “việc nào phải xong trong quý này”, “sắp đến hạn”',
-    '• Chỉ tiêu: “chỉ tiêu của phòng tôi”',
-    '• Quá hạn: “việc nào quá hạn”',
-    '• Chi tiết: “chi tiết nhiệm vụ III.8”',
-    '• Báo cáo: “báo cáo nhiệm vụ I.5 đạt 60%”, “III.7 tỷ lệ thực tế 99,5%”',
-    '• Đăng ký: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”',
-    '• Trưởng đơn vị, quản trị viên xuất báo cáo: “xuất báo cáo quý 4”, “báo cáo 6 tháng file word”',
-    '• Quản trị viên, trưởng đơn vị: “duyệt”, “duyệt 12”, “đặt 12 làm trưởng phòng”, “thu hồi 12”; ' +
-      'quản trị viên báo cáo thay: “báo cáo thay Phòng … : nhiệm vụ I.5 đạt 60%”',
-  ].join('\n'),
+    bullet('Nhiệm vụ của mình: “phòng tôi phụ trách gì”, “phòng tôi chủ trì việc gì”'),
+    bullet('Của đơn vị khác: “Sở Tư pháp chủ trì gì năm 2024”'),
+    bullet('Ai làm: “ai chủ trì việc công khai TTHC”'),
+    bullet('Theo chủ đề: “nhiệm vụ về chuyển đổi số”'),
+    bullet('Thời hạn: “việc nào phải xong trong quý này”, “sắp đến hạn”'),
+    bullet('Chỉ tiêu: “chỉ tiêu của phòng tôi”'),
+    bullet('Quá hạn: “việc nào quá hạn”'),
+    bullet('Chi tiết: “chi tiết nhiệm vụ III.8”'),
+    bullet('Báo cáo: “báo cáo nhiệm vụ I.5 đạt 60%”, “III.7 tỷ lệ thực tế 99,5%”'),
+    bullet('Đăng ký: “tôi thuộc Phòng Công chức, viên chức, Sở Nội vụ”'),
+    bullet('Trưởng đơn vị, quản trị viên xuất báo cáo: “xuất báo cáo quý 4”, “báo cáo 6 tháng file word”'),
+    bullet(
+      'Quản trị viên, trưởng đơn vị: “duyệt”, “duyệt 12”, “đặt 12 làm trưởng phòng”, “thu hồi 12”; ' +
+        'quản trị viên báo cáo thay: “báo cáo thay Phòng … : nhiệm vụ I.5 đạt 60%”',
+    ),
+  ),
   greeting: 'Xin chào! Tôi là Trợ lý nhiệm vụ. Gõ “hướng dẫn” để xem tôi giúp được gì.',
   thanks: 'Không có gì ạ. Cần tra cứu thêm cứ nhắn cho tôi.',
   // Digests, the chase list and deadline reminders: what the bot sends unasked (src/reply/outreach-messages.ts).

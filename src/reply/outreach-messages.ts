@@ -1,3 +1,4 @@
+import { doc, text } from './doc.ts';
 import { formatNumber } from './numbers.ts';
 
 /**
@@ -45,11 +46,11 @@ export const OUTREACH_MESSAGES = {
     whichUnit: 'Bạn muốn nhắc đơn vị nào? Ví dụ: “nhắc Phòng Công chức, viên chức nhiệm vụ III.7”.',
     whichTask: 'Bạn muốn nhắc nhiệm vụ nào? Ví dụ: “nhắc Phòng Công chức, viên chức nhiệm vụ III.7”.',
     pingText: (from: string | null, citation: string, content: string, stt: string) =>
-      [
-        `📌 ${from ? `${from} nhắc` : 'Lãnh đạo nhắc'} đơn vị về nhiệm vụ: ${citation}`,
-        content,
-        `Cập nhật tiến độ: “báo cáo nhiệm vụ ${stt} đạt …%” hoặc “… đã hoàn thành”.`,
-      ].join('\n'),
+      doc(
+        text(`📌 ${from ? `${from} nhắc` : 'Lãnh đạo nhắc'} đơn vị về nhiệm vụ: ${citation}`, 'title'),
+        ...content.split('\n').map((line) => text(line)),
+        text(`Cập nhật tiến độ: “báo cáo nhiệm vụ ${stt} đạt …%” hoặc “… đã hoàn thành”.`, 'note'),
+      ),
     pinged: (n: number, unit: string, citation: string) =>
       `Đã gửi nhắc việc tới ${formatNumber(n)} cán bộ của ${unit} về ${citation}.`,
     nobody: (unit: string) =>

@@ -3,10 +3,11 @@ import { findResponsibleTasks } from '../core/responsibility.ts';
 import { defaultScope } from '../core/scope.ts';
 import { enqueue } from '../kb/outbox-repo.ts';
 import { listReminderRecipients } from '../kb/users-repo.ts';
+import { doc, text } from '../reply/doc.ts';
 import { type AnswerTask, taskLineParts, taskNumber, toDisplayDate } from '../reply/format-task.ts';
 import { MESSAGES } from '../reply/messages.ts';
 import type { WorkingCalendar } from '../vi/working-calendar.ts';
-import type { OutboxPayload } from './payload.ts';
+import { type OutboxPayload, toPayload } from './payload.ts';
 import type { PlanContext } from './plan-digests.ts';
 import { privateRoute } from './routes.ts';
 import { minutesOf, vnClock, vnInstant } from './vn-time.ts';
@@ -78,15 +79,15 @@ export function planReminders(
       if (n === undefined) continue;
       const line = taskLineParts(1, task, ctx.k.plansById.get(task.planId));
       const left = calendar.workingDaysBetween(today, due);
-      const payload: OutboxPayload = {
-        text: [
-          R.title(left, toDisplayDate(due)),
+      const payload: OutboxPayload = toPayload(
+        doc(
+          text(R.title(left, toDisplayDate(due)), 'title'),
           `${line.citation} — ${line.content}`,
           `↳ ${line.facts.join(' · ')}`,
-          R.howToReport(taskNumber(task)),
-          R.howToStop,
-        ].join('\n'),
-      };
+          text(R.howToReport(taskNumber(task)), 'note'),
+          text(R.howToStop, 'note'),
+        ),
+      );
       const entry = {
         key: `reminder|${user.id}|${task.id}|${due}|${n}`,
         kind: 'reminder' as const,

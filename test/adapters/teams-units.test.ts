@@ -2,11 +2,11 @@ import { type Activity, TestAdapter } from 'botbuilder';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NhiemvuTeamsBot } from '../../adapters/teams/bot.ts';
-import { CARD_BUDGET_BYTES, cardBytes, taskListCard } from '../../adapters/teams/card.ts';
+import { CARD_BUDGET_BYTES, cardBytes, docCard } from '../../adapters/teams/card.ts';
 import { chatIdOf, conversationKind, messageText, userKeyOf } from '../../adapters/teams/inbound.ts';
 import { createRateLimiter, TEAMS_PER_CONVERSATION } from '../../adapters/teams/rate-limit.ts';
 import { createRuntime, type Runtime } from '../../src/compose/runtime.ts';
-import type { ListView } from '../../src/core/types.ts';
+import { type Block, doc, task, text } from '../../src/reply/doc.ts';
 import { tempDir } from '../support/kb.ts';
 import { AN, BOT, CHANNEL_ID, message } from '../support/teams-activities.ts';
 
@@ -55,16 +55,15 @@ describe('Teams task-list card', () => {
     content: 'Rà soát, đơn giản hóa thủ tục hành chính '.repeat(4),
     facts: ['Chủ trì', 'Hạn: Quý IV/2026'],
   });
-  const list = (n: number): ListView => ({
-    header: 'Phòng Kế hoạch - Tài chính chủ trì 200 nhiệm vụ',
-    items: Array.from({ length: n }, (_, i) => item(i + 1)),
-    more: 0,
-    footer: [],
-    text: '',
-  });
+  const list = (n: number, note: string): Block[] =>
+    doc(
+      text('Phòng Kế hoạch - Tài chính chủ trì 200 nhiệm vụ', 'title'),
+      Array.from({ length: n }, (_, i) => task(item(i + 1))),
+      text(note, 'note'),
+    );
 
   it('is Adaptive Card 1.5 with the header, each task and the notes', () => {
-    const card = taskListCard(list(3), ['Gõ “xem tiếp” để xem thêm.']);
+    const card = docCard(list(3, 'Gõ “xem tiếp” để xem thêm.'));
     expect(card.version).toBe('1.5');
     const json = JSON.stringify(card);
     for (const needle of ['Phòng Kế hoạch - Tài chính chủ trì', 'mục I.1', 'mục I.3', 'xem tiếp']) {
@@ -73,7 +72,7 @@ describe('Teams task-list card', () => {
   });
 
   it('stays within the size budget by leaving out the last tasks, and says how many', () => {
-    const card = taskListCard(list(200), ['ghi chú cuối']);
+    const card = docCard(list(200, 'ghi chú cuối'));
     expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
     const json = JSON.stringify(card);
     expect(json).toMatch(/… và \d+ nhiệm vụ nữa không hiện được trong thẻ này\./);

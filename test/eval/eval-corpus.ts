@@ -8,6 +8,7 @@ import { loadLexicon } from '../../src/import/lexicon-file.ts';
 import { intentSchema } from '../../src/intent/intents.ts';
 import { openDatabase } from '../../src/kb/open.ts';
 import { DEFAULT_LEXICON_PATH, PROJECT_ROOT, SHIPPED_PLANS_DIR } from '../../src/paths.ts';
+import type { Block } from '../../src/reply/doc.ts';
 import { fold } from '../../src/vi/fold.ts';
 import { loadChatLexicon } from '../../src/vi/message.ts';
 
@@ -58,6 +59,8 @@ export interface LineResult {
   problems: string[];
   /** What the bot said and listed, for `npm run eval -- --verbose` and debugging a miss. */
   reply: string;
+  /** The same answer as blocks, as the chat adapters get it. */
+  doc: Block[];
   got: string[];
 }
 
@@ -159,6 +162,7 @@ function evaluate(
     fn,
     problems,
     reply: answer.reply,
+    doc: answer.doc,
     got: [...got],
   };
 }

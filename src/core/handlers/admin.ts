@@ -1,4 +1,5 @@
 import { type AdminCommand, parseAdminCommand } from '../../intent/entities/admin-command.ts';
+import { type Block, bullet, doc } from '../../reply/doc.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { type Actor, placeName } from '../rights.ts';
 import type { HandlerResult, Turn } from '../types.ts';
@@ -10,8 +11,8 @@ import { changeUser, listApprovable, type UserAdminDeps, type UserChange } from 
  * may do, and for whom, is decided by src/core/rights.ts (admins within their organisation, leads within their
  * unit); the list shows only the people the asker may approve.
  */
-function reply(text: string): HandlerResult {
-  return { intent: 'register', entities: {}, tasks: [], reply: text };
+function reply(text: string | Block[]): HandlerResult {
+  return { intent: 'register', entities: {}, tasks: [], doc: doc(text) };
 }
 
 export function answerAdmin(turn: Turn): HandlerResult {
@@ -54,7 +55,7 @@ function listPending(turn: Turn, deps: UserAdminDeps, actor: Actor): HandlerResu
   const lines = result.value.map((u) => {
     const unit = u.unitId === null ? undefined : turn.k.tree.get(u.unitId);
     const place = unit ? placeName(turn.k.tree, unit) : (u.unitName ?? '');
-    return `• ${u.id}: ${u.displayName ?? u.externalId} — ${place}`;
+    return bullet(`${u.id}: ${u.displayName ?? u.externalId} — ${place}`);
   });
-  return reply([MESSAGES.admin.pending, ...lines].join('\n'));
+  return reply(doc(MESSAGES.admin.pending, lines));
 }

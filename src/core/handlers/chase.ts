@@ -2,8 +2,10 @@ import { collectDigest } from '../../digest/collect.ts';
 import { enqueue } from '../../kb/outbox-repo.ts';
 import type { UnitNode } from '../../kb/unit-tree.ts';
 import { listUnitStaff } from '../../kb/users-repo.ts';
+import { type Block, doc, gap, group, subBullet, text } from '../../reply/doc.ts';
 import { taskCitation, taskNumber, toDisplayDate } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
+import { toPayload } from '../../schedule/payload.ts';
 import { privateRoute } from '../../schedule/routes.ts';
 import { toAnswerTasks } from '../answer-tasks.ts';
 import { findResponsibleTasks } from '../responsibility.ts';
@@ -44,14 +46,19 @@ function unitsToChase(turn: Turn): UnitNode[] {
  * 14 days and what has had no progress report for 30 days (the same figures as the weekly digest).
  */
 export function answerChaseList(turn: Turn): HandlerResult {
-  const result = (reply: string): HandlerResult => ({ intent: 'chase_list', entities: {}, tasks: [], reply });
+  const result = (said: string | Block[]): HandlerResult => ({
+    intent: 'chase_list',
+    entities: {},
+    tasks: [],
+    doc: doc(said),
+  });
   // Chasing a unit is what the list prepares: the same right decides both (src/core/rights.ts).
   const subject = namedUnit(turn) ?? turn.org ?? turn.unit;
   if (!subject) return result(canChaseAtAll(turn) ? MESSAGES.needRegistration : C.leadsOnly);
   const decision = authorize(actorOf(turn), { kind: 'remind_unit', unit: subject }, turn.k);
   if (!decision.ok) return result(decision.reason);
   const units = unitsToChase(turn);
-  const lines = [C.title(toDisplayDate(turn.today))];
+  const lines: Block[] = [text(C.title(toDisplayDate(turn.today)), 'title')];
   let quiet = 0;
   for (const unit of units.slice(0, MAX_UNITS)) {
     const digest = collectDigest({ db: turn.db, k: turn.k }, unit.id, turn.today, turn.now);
@@ -62,17 +69,17 @@ export function answerChaseList(turn: Turn): HandlerResult {
       quiet++;
       continue;
     }
-    lines.push('', `▪ ${unit.name}: ${C.counts(overdue, soon, silent)}`);
+    lines.push(gap, group(`${unit.name}: ${C.counts(overdue, soon, silent)}`));
     for (const section of digest.sections.filter((s) => s.key === 'overdue' || s.key === 'dueSoon')) {
       for (const item of section.items.slice(0, ITEMS))
-        lines.push(`  – ${item.citation}: ${item.content} (${item.facts[0] ?? ''})`);
+        lines.push(subBullet(`${item.citation}: ${item.content} (${item.facts[0] ?? ''})`));
     }
   }
   // With no unit listed, "N đơn vị khác" would point at a list that is not there.
-  if (quiet > 0) lines.push('', lines.length === 1 ? C.allQuiet(quiet) : C.quiet(quiet));
-  if (units.length > MAX_UNITS) lines.push(C.moreUnits(units.length - MAX_UNITS));
-  lines.push('', C.howToPing);
-  return result(lines.join('\n'));
+  if (quiet > 0) lines.push(gap, text(lines.length === 1 ? C.allQuiet(quiet) : C.quiet(quiet)));
+  if (units.length > MAX_UNITS) lines.push(text(C.moreUnits(units.length - MAX_UNITS)));
+  lines.push(gap, text(C.howToPing, 'note'));
+  return result(lines);
 }
 
 /**
@@ -85,7 +92,7 @@ export function answerRemindUnit(turn: Turn): HandlerResult {
     intent: 'remind_unit',
     entities: ref ? { taskRef: refText(ref) } : {},
     tasks: [],
-    reply,
+    doc: doc(reply),
   });
   const unit = namedUnit(turn);
   if (!unit) return result(canChaseAtAll(turn) ? C.whichUnit : C.leadsOnly);
@@ -108,13 +115,13 @@ export function answerRemindUnit(turn: Turn): HandlerResult {
   if (!task) return result(MESSAGES.taskNotFound(refText(ref)));
   const citation = taskCitation(task, turn.k.plansById.get(task.planId));
   const staff = listUnitStaff(turn.db, unit.id).filter((u) => u.id !== turn.user.id);
-  const text = C.pingText(turn.user.displayName, citation, task.content, taskNumber(task));
+  const payload = toPayload(C.pingText(turn.user.displayName, citation, task.content, taskNumber(task)));
   let reached = 0;
   for (const person of staff) {
     const route = privateRoute(turn.db, person);
     if (!route) continue;
     const key = `ping|${person.id}|${task.id}|${turn.today}`;
-    enqueue(turn.db, { key, kind: 'ping', ...route, payload: { text }, notBefore: turn.now }, turn.now);
+    enqueue(turn.db, { key, kind: 'ping', ...route, payload, notBefore: turn.now }, turn.now);
     reached++;
   }
   if (reached === 0) return result(C.nobody(unit.name));

@@ -1,5 +1,6 @@
 import type { Intent } from '../../intent/intents.ts';
 import type { UnitNode } from '../../kb/unit-tree.ts';
+import { choice, doc } from '../../reply/doc.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import type { HandlerResult, Turn } from '../types.ts';
 
@@ -17,14 +18,20 @@ function placeOf(turn: Turn, unit: UnitNode): string {
 /** A name that belongs to several organisations: a numbered choice, answered by the next message. */
 export function chooseUnit(turn: Turn, intent: Intent, candidates: UnitNode[]): HandlerResult {
   if (candidates.length > MAX_CHOICES) {
-    return { intent, entities: {}, tasks: [], reply: MESSAGES.unitTooMany(candidates.length), state: null };
+    return {
+      intent,
+      entities: {},
+      tasks: [],
+      doc: doc(MESSAGES.unitTooMany(candidates.length)),
+      state: null,
+    };
   }
-  const lines = candidates.map((u, i) => `${i + 1}. ${placeOf(turn, u)}`);
+  const choices = candidates.map((u, i) => choice(i + 1, placeOf(turn, u)));
   return {
     intent,
     entities: {},
     tasks: [],
-    reply: [MESSAGES.unitAmbiguous, ...lines].join('\n'),
+    doc: doc(MESSAGES.unitAmbiguous, choices),
     state: { kind: 'choose-unit', intent, unitIds: candidates.map((u) => u.id), text: turn.msg.text },
   };
 }

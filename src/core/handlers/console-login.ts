@@ -1,12 +1,13 @@
 import { consoleLink, signOutEverywhere } from '../../console/sign-in.ts';
 import { CONSOLE_VOCABULARY } from '../../intent/console-vocabulary.ts';
+import { type Block, doc } from '../../reply/doc.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import type { HandlerResult, Turn } from '../types.ts';
 
 const C = MESSAGES.consoleLogin;
 
-function result(reply: string): HandlerResult {
-  return { intent: 'console_login', entities: {}, tasks: [], reply };
+function result(said: string | Block[]): HandlerResult {
+  return { intent: 'console_login', entities: {}, tasks: [], doc: doc(said) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { UnitNode } from '../../kb/unit-tree.ts';
-import { formatTaskLine, toDisplayDate } from '../../reply/format-task.ts';
+import { bullet, doc, task, text } from '../../reply/doc.ts';
+import { taskLineParts, toDisplayDate } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { askerScope, toAnswerTasks, yearNote } from '../answer-tasks.ts';
 import { daysBetween, isOverdue } from '../query/filters.ts';
@@ -28,19 +29,20 @@ export function answerDigest(turn: Turn, unit: UnitNode): HandlerResult {
     );
   });
   const line = (t: (typeof all)[number], i: number) =>
-    formatTaskLine(i + 1, t, turn.k.plansById.get(t.planId));
-  const reply = [
-    MESSAGES.headers.digest(unit.name, toDisplayDate(turn.today)),
-    `• ${D.sectionCount(D.sections.overdue, overdue.length)}`,
-    ...overdue.slice(0, 5).map(line),
-    `• ${D.sectionCount(D.sections.dueSoon, soon.length)}`,
-    ...soon.slice(0, 5).map(line),
-    `• ${D.total(all.length)}`,
-  ].join('\n');
+    task(taskLineParts(i + 1, t, turn.k.plansById.get(t.planId)));
+  const said = doc(
+    text(MESSAGES.headers.digest(unit.name, toDisplayDate(turn.today)), 'title'),
+    bullet(D.sectionCount(D.sections.overdue, overdue.length)),
+    overdue.slice(0, 5).map(line),
+    bullet(D.sectionCount(D.sections.dueSoon, soon.length)),
+    soon.slice(0, 5).map(line),
+    bullet(D.total(all.length)),
+    yearNote(scope),
+  );
   return {
     intent: 'digest',
     entities: { unit: unit.name, scope: { planIds: scope.planIds, year: scope.year } },
     tasks: [...overdue, ...soon],
-    reply: `${reply}${yearNote(scope)}`,
+    doc: said,
   };
 }

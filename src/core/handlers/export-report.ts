@@ -1,6 +1,7 @@
 import { findReportRequest, type ReportRequestWords } from '../../intent/entities/report-request.ts';
 import { createDownload } from '../../kb/downloads-repo.ts';
 import { listPlans } from '../../kb/task-queries.ts';
+import { type Block, doc, link } from '../../reply/doc.ts';
 import { planLabel, toDisplayDate } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { namedPeriod, periodOn } from '../../report/period.ts';
@@ -10,8 +11,8 @@ import type { HandlerResult, Turn } from '../types.ts';
 
 const X = MESSAGES.exportReport;
 
-function result(reply: string, entities: HandlerResult['entities'] = {}): HandlerResult {
-  return { intent: 'export_report', entities, tasks: [], reply };
+function result(said: string | Block[], entities: HandlerResult['entities'] = {}): HandlerResult {
+  return { intent: 'export_report', entities, tasks: [], doc: doc(said) };
 }
 
 /** The period named (in the year named, else this year), or the one being reported on today. */
@@ -62,15 +63,15 @@ export function answerExportReport(turn: Turn): HandlerResult {
     turn.now,
   );
   const place = unit ? placeName(turn.k.tree, unit) : org.name;
-  const reply = [
+  const said = doc(
     X.ready(
       X.covers(period.label, place),
       plans.map((p) => planLabel(p)).join('; '),
       toDisplayDate(period.to),
       X.formats[asked.format],
     ),
-    X.link(`${turn.publicBaseUrl}/files/${download.token}`),
-  ].join('\n');
+    link(`${turn.publicBaseUrl}/files/${download.token}`, X.linkNote),
+  );
   const timeRange = { from: period.from, to: period.to, label: period.label };
-  return result(reply, { unit: place, year, timeRange });
+  return result(said, { unit: place, year, timeRange });
 }

@@ -1,5 +1,6 @@
 import type { UnitNode } from '../../kb/unit-tree.ts';
 import { setUserUnit } from '../../kb/users-repo.ts';
+import { doc } from '../../reply/doc.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import type { HandlerResult, Turn } from '../types.ts';
 import { chooseUnit } from './choose-unit.ts';
@@ -20,7 +21,7 @@ function pickUnit(turn: Turn): { unit: UnitNode | null; ambiguous: UnitNode[] } 
 export function answerRegister(turn: Turn): HandlerResult {
   const { unit, ambiguous } = pickUnit(turn);
   if (ambiguous.length > 0) return chooseUnit(turn, 'register', ambiguous);
-  if (!unit) return { intent: 'register', entities: {}, tasks: [], reply: MESSAGES.registerWhich };
+  if (!unit) return { intent: 'register', entities: {}, tasks: [], doc: doc(MESSAGES.registerWhich) };
   return registerAs(turn, unit);
 }
 
@@ -29,5 +30,5 @@ export function registerAs(turn: Turn, unit: UnitNode): HandlerResult {
   const org = turn.k.tree.orgOf(unit.id)?.name ?? null;
   const sameUnit = turn.user.unitId === unit.id && turn.user.approved;
   const reply = sameUnit ? MESSAGES.registeredApproved(unit.name, org) : MESSAGES.registered(unit.name, org);
-  return { intent: 'register', entities: { unit: unit.name }, tasks: [], reply, state: null };
+  return { intent: 'register', entities: { unit: unit.name }, tasks: [], doc: doc(reply), state: null };
 }

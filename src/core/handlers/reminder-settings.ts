@@ -1,5 +1,6 @@
 import { VOCABULARY } from '../../intent/vocabulary.ts';
 import { setReminders } from '../../kb/users-repo.ts';
+import { doc } from '../../reply/doc.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import type { HandlerResult, Turn } from '../types.ts';
 
@@ -10,7 +11,7 @@ export function answerReminderSettings(turn: Turn): HandlerResult {
     intent: 'reminder_settings',
     entities: {},
     tasks: [],
-    reply,
+    doc: doc(reply),
   });
   if (!off && !turn.unit) return result(MESSAGES.reminder.needUnit);
   setReminders(turn.db, turn.user.id, !off, turn.now);

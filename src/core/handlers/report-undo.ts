@@ -1,4 +1,5 @@
 import { findLastOwnReport, retractProgress } from '../../kb/progress-repo.ts';
+import { doc } from '../../reply/doc.ts';
 import { taskCitation } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { toAnswerTasks } from '../answer-tasks.ts';
@@ -28,7 +29,7 @@ export function answerUndoReport(turn: Turn): HandlerResult {
 }
 
 function reply(text: string, task?: HandlerResult['tasks'][number]): HandlerResult {
-  return { intent: 'report_progress', entities: {}, tasks: task ? [task] : [], reply: text };
+  return { intent: 'report_progress', entities: {}, tasks: task ? [task] : [], doc: doc(text) };
 }
 
 /** "14:05 22/11/2026" in Vietnam's time. */

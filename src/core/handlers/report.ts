@@ -2,6 +2,7 @@ import { findOnBehalf } from '../../intent/entities/on-behalf.ts';
 import { findProgress, type ProgressStatement } from '../../intent/entities/progress.ts';
 import { insertProgress, type ProgressStatus } from '../../kb/progress-repo.ts';
 import type { UnitNode } from '../../kb/unit-tree.ts';
+import { doc } from '../../reply/doc.ts';
 import { type AnswerTask, taskCitation, taskNumber } from '../../reply/format-task.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import { toAnswerTasks } from '../answer-tasks.ts';
@@ -18,7 +19,7 @@ const MAX_PLACES = 6;
 const QUOTED_CONTENT = 90;
 
 function refuse(entities: Entities, reply: string, tasks: AnswerTask[] = []): HandlerResult {
-  return { intent: 'report_progress', entities, tasks, reply };
+  return { intent: 'report_progress', entities, tasks, doc: doc(reply) };
 }
 
 function statusOf(p: ProgressStatement): ProgressStatus {
@@ -154,7 +155,7 @@ function record(
     intent: 'report_progress',
     entities,
     tasks: saved ? [saved] : [],
-    reply: `${saidSaved} ${R.undoHint}`,
+    doc: doc(`${saidSaved} ${R.undoHint}`),
   };
 }
 

@@ -1,6 +1,7 @@
 import { findWeeklyTime, WEEKDAY_NAMES } from '../../intent/entities/weekly-time.ts';
 import { VOCABULARY } from '../../intent/vocabulary.ts';
 import { listSubscriptions, setSchedule, subscribe, unsubscribe } from '../../kb/subscriptions-repo.ts';
+import { doc } from '../../reply/doc.ts';
 import { MESSAGES } from '../../reply/messages.ts';
 import type { HandlerResult, Turn } from '../types.ts';
 
@@ -18,7 +19,7 @@ export function answerSubscription(turn: Turn): HandlerResult {
     intent: 'digest',
     entities: unit ? { unit: unit.name } : {},
     tasks: [],
-    reply,
+    doc: doc(reply),
   });
   if (VOCABULARY.digestSchedule.test(turn.msg.folded) && !VOCABULARY.subscribeDigest.test(turn.msg.folded)) {
     const when = findWeeklyTime(turn.msg.folded);

@@ -2,6 +2,7 @@ import type { QueryFrame } from '../../intent/frame/frame.ts';
 import { intentOf } from '../../intent/frame/intent-of.ts';
 import type { Intent } from '../../intent/intents.ts';
 import type { UnitNode } from '../../kb/unit-tree.ts';
+import { doc, text } from '../../reply/doc.ts';
 import type { AnswerTask } from '../../reply/format-task.ts';
 import { toDisplayDate } from '../../reply/format-task.ts';
 import { frameHeader, frameNone, type HeaderParts } from '../../reply/frame-header.ts';
@@ -118,7 +119,7 @@ function topicOf(
 
 function answerSubject(turn: Turn, frame: QueryFrame, intent: Intent): HandlerResult {
   const w = whose(turn, frame);
-  if (typeof w === 'string') return { intent, entities: { frame }, tasks: [], reply: w, state: null };
+  if (typeof w === 'string') return { intent, entities: { frame }, tasks: [], doc: doc(w), state: null };
   const { scope } = w;
   if (scope.planIds.length === 0 && frame.year !== null && w.isAsker) return noPlans(turn, frame, intent);
   const parts: ResponsibleTask[] = responsibleForAll(turn, w.units, scope.planIds, frame);
@@ -154,25 +155,27 @@ function answerSubject(turn: Turn, frame: QueryFrame, intent: Intent): HandlerRe
   const open = all.filter(isOpenOngoing).length;
   const openNote =
     frame.status === 'overdue' && turn.user.role !== 'staff' && open > 0
-      ? `\n${MESSAGES.openWork(open, w.partOf === null ? MESSAGES.wholeOrganisation : w.isAsker ? null : w.who)}`
-      : '';
+      ? text(
+          MESSAGES.openWork(open, w.partOf === null ? MESSAGES.wholeOrganisation : w.isAsker ? null : w.who),
+          'note',
+        )
+      : null;
   if (tasks.length === 0) {
     const next = MESSAGES.none.next(nextQuestions(intent, frame, w.isAsker ? null : w.who));
-    const reply = `${frameNone(header)}${openNote}${yearNote(scope)}\n${next}`;
-    return withLast({ intent, entities, tasks, reply }, frame, tasks);
+    const said = doc(frameNone(header), openNote, yearNote(scope), text(next, 'note'));
+    return withLast({ intent, entities, tasks, doc: said }, frame, tasks);
   }
   const answer = listAnswer(turn, intent, entities, frameHeader(header, tasks.length), tasks, 0, frame.asked);
   const operators = frame.operatorQuestion ? operatorLines(turn.msg.folded, tasks) : [];
-  const reply = [...operators, `${answer.reply}${openNote}${yearNote(scope)}`].join('\n');
-  return withLast({ ...answer, reply }, frame, tasks);
+  return withLast({ ...answer, doc: doc(...operators, answer.doc, openNote, yearNote(scope)) }, frame, tasks);
 }
 
 /** "năm ngoái thì sao?" where no plan of that year exists: say so, not "không có nhiệm vụ nào". */
 function noPlans(turn: Turn, frame: QueryFrame, intent: Intent): HandlerResult {
   const plans = askerPlans(turn);
   const years = [...new Set(plans.map((p) => p.year).filter((y): y is number => y !== null))].sort();
-  const reply = MESSAGES.noPlansForYear(frame.year ?? 0, years);
-  return withLast({ intent, entities: { frame }, tasks: [], reply }, frame, []);
+  const said = doc(MESSAGES.noPlansForYear(frame.year ?? 0, years));
+  return withLast({ intent, entities: { frame }, tasks: [], doc: said }, frame, []);
 }
 
 /** What to ask after an empty answer: the neighbouring question about the same unit (null: the asker's own). */
@@ -206,7 +209,7 @@ function answerTopic(turn: Turn, frame: QueryFrame, intent: Intent): HandlerResu
   const entities = entitiesOf(frame, scope, {});
   if (scope.planIds.length === 0 && frame.year !== null && !place) return noPlans(turn, frame, intent);
   if (frame.topic.length === 0)
-    return { intent, entities, tasks: [], reply: MESSAGES.topicMissing, state: null };
+    return { intent, entities, tasks: [], doc: doc(MESSAGES.topicMissing), state: null };
   const hits = searchTopic(frame.topic, turn.k.topics(scope.planIds));
   const matched = toAnswerTasks(
     turn,
@@ -231,12 +234,11 @@ function answerTopic(turn: Turn, frame: QueryFrame, intent: Intent): HandlerResu
   if (tasks.length === 0) {
     const onlyTopic = frame.status === null && !period && !frame.kpiOnly;
     const none = onlyTopic ? MESSAGES.topicNotFound(topic) : frameNone(parts);
-    return withLast({ intent, entities, tasks, reply: `${none}${yearNote(scope)}` }, frame, tasks);
+    return withLast({ intent, entities, tasks, doc: doc(none, yearNote(scope)) }, frame, tasks);
   }
   const header =
     intent === 'who_is_responsible' ? MESSAGES.headers.who(tasks.length) : frameHeader(parts, tasks.length);
   const answer = listAnswer(turn, intent, entities, header, tasks, 0, frame.asked);
   const operators = frame.operatorQuestion ? operatorLines(turn.msg.folded, tasks) : [];
-  const reply = [...operators, `${answer.reply}${yearNote(scope)}`].join('\n');
-  return withLast({ ...answer, reply }, frame, tasks);
+  return withLast({ ...answer, doc: doc(...operators, answer.doc, yearNote(scope)) }, frame, tasks);
 }

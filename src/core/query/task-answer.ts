@@ -1,5 +1,6 @@
 import type { QueryFrame } from '../../intent/frame/frame.ts';
 import type { Intent } from '../../intent/intents.ts';
+import { type Block, doc, field } from '../../reply/doc.ts';
 import {
   type AnswerTask,
   deadlineText,
@@ -25,7 +26,7 @@ export function answerNamedTasks(turn: Turn, frame: QueryFrame, intent: Intent):
   const ids =
     subject.taskIds.length > 0 ? subject.taskIds : subject.ref ? findReferencedTasks(turn, subject.ref) : [];
   if (ids.length === 0)
-    return { intent, entities, tasks: [], reply: MESSAGES.taskNotFound(label), state: null };
+    return { intent, entities, tasks: [], doc: doc(MESSAGES.taskNotFound(label)), state: null };
   const tasks = toAnswerTasks(turn, ids, turn.unit?.id ?? null);
   const focused = { ...frame, subject: { ...subject, taskIds: ids } };
   const last = { frame: focused, focus: tasks.length === 1 ? (tasks[0]?.id ?? null) : null };
@@ -47,21 +48,27 @@ export function answerNamedTasks(turn: Turn, frame: QueryFrame, intent: Intent):
   }
   const [task] = tasks as [AnswerTask];
   const plan = turn.k.plansById.get(task.planId);
-  const body = detail ? [formatTaskDetail(task, plan)] : focusedLines(turn, task, frame);
-  const reply = [...body, ...progressLines(turn, ids)].join('\n');
-  return { intent: detail ? 'task_detail' : intent, entities, tasks, reply, state: { kind: 'last', last } };
+  const body = detail ? formatTaskDetail(task, plan) : focusedLines(turn, task, frame);
+  const said = doc(body, progressLines(turn, ids));
+  return {
+    intent: detail ? 'task_detail' : intent,
+    entities,
+    tasks,
+    doc: said,
+    state: { kind: 'last', last },
+  };
 }
 
 /** One task, only what was asked: the citation and content, then the facts asked for, each on its line. */
-function focusedLines(turn: Turn, task: AnswerTask, frame: QueryFrame): string[] {
+function focusedLines(turn: Turn, task: AnswerTask, frame: QueryFrame): Block[] {
   const plan = turn.k.plansById.get(task.planId);
   const line = taskLineParts(1, task, plan, 200, frame.asked);
   const head = `${taskCitation(task, plan)} — ${line.content}`;
-  if (frame.asked === 'deadline') return [head, `${MESSAGES.labels.due}: ${deadlineText(task)}`];
+  if (frame.asked === 'deadline') return doc(head, field(MESSAGES.labels.due, deadlineText(task)));
   if (frame.asked === 'kpi') {
     const operators = frame.operatorQuestion ? operatorLines(turn.msg.folded, [task]) : [];
     const facts = line.facts.filter((f) => f.startsWith(MESSAGES.labels.kpi));
-    return [...operators, head, ...(facts.length > 0 ? facts : [MESSAGES.noTargets])];
+    return doc(...operators, head, ...(facts.length > 0 ? facts : [MESSAGES.noTargets]));
   }
-  return [head, ...line.facts];
+  return doc(head, ...line.facts);
 }
