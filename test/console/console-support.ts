@@ -1,3 +1,7 @@
+/**
+ * People and sessions of the console's tests, registered straight in the knowledge base: the building blocks
+ * of the tests that make their own database, and of fixture.ts (the shared one with chat reports).
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleSession } from '../../adapters/console/context.ts';
@@ -8,6 +12,7 @@ import {
   approveUser,
   ensureUser,
   findUserById,
+  setDisplayName,
   setUserRole,
   setUserUnit,
   type User,
@@ -16,7 +21,7 @@ import {
 import { SHIPPED_PLANS_DIR } from '../../src/paths.ts';
 import { TODAY } from '../support/kb.ts';
 
-/** People and sessions of the console's tests, registered straight in the knowledge base. */
+/** A shipped plan file's bytes, as an upload would send them. */
 export const planBytes = (file: string): Buffer => readFileSync(join(SHIPPED_PLANS_DIR, file));
 
 export function unitNamed(db: Db, org: string, unit?: string): UnitNode {
@@ -29,6 +34,26 @@ export function unitNamed(db: Db, org: string, unit?: string): UnitNode {
   return found;
 }
 
+/** Registers a person straight in the knowledge base at a unit with a role, approved unless said otherwise. */
+export function registerPerson(
+  db: Db,
+  key: string,
+  unit: UnitNode,
+  role: UserRole,
+  options: { approved?: boolean; channel?: string; at?: Date; displayName?: string } = {},
+): User {
+  const { approved = true, channel = 'cli', at = TODAY, displayName } = options;
+  const user = ensureUser(db, channel, key, at);
+  setUserUnit(db, user.id, unit.id, at);
+  setUserRole(db, user.id, role, at);
+  if (approved) approveUser(db, user.id, at);
+  if (displayName !== undefined) setDisplayName(db, user.id, displayName, at);
+  const stored = findUserById(db, user.id);
+  if (!stored) throw new Error(`no user ${key}`);
+  return stored;
+}
+
+/** A person of the CLI channel at a unit named by its organisation (and name), registered on TODAY. */
 export function person(
   db: Db,
   key: string,
@@ -36,14 +61,7 @@ export function person(
   role: UserRole,
   approved = true,
 ): User {
-  const unit = unitNamed(db, where.org, where.unit);
-  const user = ensureUser(db, 'cli', key, TODAY);
-  setUserUnit(db, user.id, unit.id, TODAY);
-  setUserRole(db, user.id, role, TODAY);
-  if (approved) approveUser(db, user.id, TODAY);
-  const stored = findUserById(db, user.id);
-  if (!stored) throw new Error('user vanished');
-  return stored;
+  return registerPerson(db, key, unitNamed(db, where.org, where.unit), role, { approved });
 }
 
 export const actor = (user: User): Actor => ({ kind: 'user', user });

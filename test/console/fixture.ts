@@ -9,18 +9,11 @@ import type { Runtime } from '../../src/compose/runtime.ts';
 import type { Db } from '../../src/kb/open.ts';
 import { insertProgress } from '../../src/kb/progress-repo.ts';
 import { loadUnitTree, type UnitNode } from '../../src/kb/unit-tree.ts';
-import {
-  approveUser,
-  ensureUser,
-  findUserById,
-  setUserRole,
-  setUserUnit,
-  type User,
-  type UserRole,
-} from '../../src/kb/users-repo.ts';
+import type { User, UserRole } from '../../src/kb/users-repo.ts';
 import { loadChatLexicon } from '../../src/vi/message.ts';
 import { createTestBot, SNV_TCBC, SNV_VP, TODAY } from '../support/bot.ts';
 import { testLexicon } from '../support/kb.ts';
+import { registerPerson, sessionFor } from './console-support.ts';
 
 export { TODAY };
 export const NOW = new Date(`${TODAY}T09:00:00+07:00`);
@@ -36,17 +29,6 @@ export interface ConsoleFixture {
   session: (user: User) => ConsoleSession;
 }
 
-function person(db: Db, key: string, name: string, unit: UnitNode, role: UserRole): User {
-  const user = ensureUser(db, 'zalo', key, NOW);
-  setUserUnit(db, user.id, unit.id, NOW);
-  approveUser(db, user.id, NOW);
-  setUserRole(db, user.id, role, NOW);
-  db.prepare('UPDATE users SET display_name = ? WHERE id = ?').run(name, user.id);
-  const saved = findUserById(db, user.id);
-  if (!saved) throw new Error(`no user ${key}`);
-  return saved;
-}
-
 export async function createConsoleFixture(): Promise<ConsoleFixture> {
   const { db, say } = await createTestBot();
   const core = createCore(db, testLexicon(), loadChatLexicon(), () => NOW);
@@ -57,11 +39,14 @@ export async function createConsoleFixture(): Promise<ConsoleFixture> {
     if (!found) throw new Error(`no unit ${name} of ${org}`);
     return found;
   };
+  // Zalo users with display names, at 09:00 today, as the chat would have registered them.
+  const person = (key: string, displayName: string, at: UnitNode, role: UserRole): User =>
+    registerPerson(db, key, at, role, { channel: 'zalo', at: NOW, displayName });
   const people = {
-    admin: person(db, 'snv-admin', 'Nguyễn Văn An', unit(VP), 'admin'),
-    lead: person(db, 'snv-lead', 'Trần Thị Bình', unit(TCBC), 'lead'),
-    staff: person(db, 'snv-staff', 'Lê Văn Cường', unit(TCBC), 'staff'),
-    sxdAdmin: person(db, 'sxd-admin', 'Phạm Thị Dung', unit('Sở Xây dựng', 'Sở Xây dựng'), 'admin'),
+    admin: person('snv-admin', 'Nguyễn Văn An', unit(VP), 'admin'),
+    lead: person('snv-lead', 'Trần Thị Bình', unit(TCBC), 'lead'),
+    staff: person('snv-staff', 'Lê Văn Cường', unit(TCBC), 'staff'),
+    sxdAdmin: person('sxd-admin', 'Phạm Thị Dung', unit('Sở Xây dựng', 'Sở Xây dựng'), 'admin'),
   };
   // Reports as staff send them in chat, today (a Sunday: the week is 16–22/11/2026).
   say({ ...SNV_TCBC, text: 'báo cáo nhiệm vụ I.1 đạt 50%' });
@@ -86,14 +71,7 @@ export async function createConsoleFixture(): Promise<ConsoleFixture> {
     text: 'báo cáo thay',
     reportedAt: '2026-10-01T03:00:00.000Z',
   });
-  const session = (user: User): ConsoleSession => {
-    const own = tree.get(user.unitId ?? -1);
-    if (!own) throw new Error('unregistered');
-    const org = tree.orgOf(own.id) ?? own;
-    const reach = user.role === 'admin' ? 'organisation' : 'own_unit';
-    return { user, unit: own, org, reach, scope: reach === 'organisation' ? org : own, csrf: 'test-csrf' };
-  };
-  return { db, runtime, unit, people, session };
+  return { db, runtime, unit, people, session: (user) => sessionFor(db, user) };
 }
 
 export function reportRows(db: Db): { task_id: string; unit_id: number; user_id: number; channel: string }[] {

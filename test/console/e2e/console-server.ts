@@ -13,8 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { PROJECT_ROOT } from '../../../src/paths.ts';
 import { CLI, TSX } from '../../cli/run-cli.ts';
+import {
+  launchBrowser,
+  newContext,
+  type TestBrowser,
+  type TestContext,
+  type ViewportName,
+} from '../../support/browser.ts';
 import { killAllServers, type ServerProcess, spawnServer } from '../../support/server-process.ts';
 
 const run = promisify(execFile);
@@ -199,4 +207,76 @@ export async function signedInPage(context: BrowserContext, link: string): Promi
 export function visibleText(locator: Locator): Promise<string> {
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
   return locator.innerText();
+}
+
+export interface ConsoleE2e {
+  /** The file's server, usable in tests and in hooks registered after `useConsoleServer` (they run after its own). */
+  fixture: ConsoleFixture;
+  /** A fresh context, closed after the test; the test fails if any of its pages asked beyond 127.0.0.1. */
+  context(viewport?: ViewportName): Promise<TestContext>;
+  /** A fresh context (closed after the test) signed in as `who`, its page on /admin. */
+  signedIn(who?: keyof ConsoleFixture['ids'], viewport?: ViewportName): Promise<Page>;
+  /** A context kept until the file's end, for tests that share a page; closed before the browser. */
+  lastingContext(viewport: ViewportName): Promise<TestContext>;
+}
+
+/**
+ * One server and one Chromium for a test file, started in its beforeAll and stopped in its afterAll (starting them
+ * is most of an e2e file's time, so tests share them). `serverEnv` is asked in the beforeAll, so a fake service
+ * the server talks to can be started there first.
+ */
+export function useConsoleServer(
+  options: { serverEnv?: () => Promise<Record<string, string>> } = {},
+): ConsoleE2e {
+  let started: ConsoleFixture | undefined;
+  let browser: TestBrowser | undefined;
+  const perTest: TestContext[] = [];
+  const lasting: TestContext[] = [];
+  const running = () => {
+    if (!started || !browser) throw new Error('the console server is not started (outside a test?)');
+    return { fixture: started, browser };
+  };
+
+  beforeAll(async () => {
+    const env = (await options.serverEnv?.()) ?? {};
+    [started, browser] = await Promise.all([startConsoleServer(env), launchBrowser()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const ctx of lasting.splice(0)) await ctx.close();
+    await browser?.close();
+    await started?.stop();
+  });
+
+  afterEach(async () => {
+    for (const ctx of perTest.splice(0)) {
+      await ctx.close();
+      ctx.assertOffline(); // no test's page asked anything of the outside world
+    }
+  });
+
+  // The fixture is read when a test runs, not when the file is loaded: a view that forwards to the running one.
+  const fixture = new Proxy({} as ConsoleFixture, {
+    get: (_target, key) => Reflect.get(running().fixture, key),
+  });
+  const context = async (viewport: ViewportName = 'desktop') => {
+    const ctx = await newContext(running().browser, viewport);
+    perTest.push(ctx);
+    return ctx;
+  };
+  return {
+    fixture,
+    context,
+    async signedIn(who = 'admin', viewport = 'desktop') {
+      const ctx = await context(viewport);
+      const page = await signedInPage(ctx.context, await fixture.loginLink(who));
+      expect(new URL(page.url()).pathname).toBe('/admin');
+      return page;
+    },
+    async lastingContext(viewport) {
+      const ctx = await newContext(running().browser, viewport);
+      lasting.push(ctx);
+      return ctx;
+    },
+  };
 }

@@ -7,54 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STATUS_WORDS } from '../../../src/reply/status-words.ts';
 import { type ProgressReportData, TASK_STATUSES, type TaskStatus } from '../../../src/report/types.ts';
-import {
-  launchBrowser,
-  newContext,
-  screenshot,
-  type TestBrowser,
-  type TestContext,
-} from '../../support/browser.ts';
-import {
-  type ConsoleFixture,
-  type ExportJson,
-  ORG,
-  PEOPLE,
-  signedInPage,
-  startConsoleServer,
-  today,
-  visibleText,
-} from './console-server.ts';
+import { screenshot } from '../../support/browser.ts';
+import { type ExportJson, ORG, PEOPLE, today, useConsoleServer, visibleText } from './console-server.ts';
 
-let fixture: ConsoleFixture;
-let browser: TestBrowser;
-const contexts: TestContext[] = [];
-
-beforeAll(async () => {
-  [fixture, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.stop();
-});
-
-afterEach(async () => {
-  for (const ctx of contexts.splice(0)) {
-    await ctx.close();
-    ctx.assertOffline();
-  }
-});
-
-async function signedIn(who: 'admin' | 'lead', viewport: 'phone' | 'desktop' = 'desktop'): Promise<Page> {
-  const ctx = await newContext(browser, viewport);
-  contexts.push(ctx);
-  const page = await signedInPage(ctx.context, await fixture.loginLink(who));
-  expect(new URL(page.url()).pathname).toBe('/admin');
-  return page;
-}
+const { fixture, signedIn } = useConsoleServer();
 
 /** `cli report --format json` for the dashboard's period: the year so far, statuses as of today. */
 async function reportJson(extra: string[] = []): Promise<ProgressReportData> {

@@ -4,36 +4,21 @@
  * (test-output/console/<page>-<width>.png; the README's are copied from there).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  newContext,
-  screenshot,
-  type TestBrowser,
-  type TestContext,
-  VIEWPORTS,
-  type ViewportName,
-} from '../../support/browser.ts';
-import { type ConsoleFixture, signedInPage, startConsoleServer, visibleText } from './console-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, type TestContext, VIEWPORTS, type ViewportName } from '../../support/browser.ts';
+import { signedInPage, useConsoleServer, visibleText } from './console-server.ts';
 
-let fixture: ConsoleFixture;
-let browser: TestBrowser;
+const { fixture, lastingContext } = useConsoleServer();
+/** One signed-in page per width, shared by every test: the last test checks all their requests together. */
 const sessions = new Map<ViewportName, { ctx: TestContext; page: Page }>();
 
 beforeAll(async () => {
-  [fixture, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
   for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
-    const ctx = await newContext(browser, viewport);
+    const ctx = await lastingContext(viewport);
     const page = await signedInPage(ctx.context, await fixture.loginLink('admin'));
     sessions.set(viewport, { ctx, page });
   }
 }, 120_000);
-
-afterAll(async () => {
-  for (const { ctx } of sessions.values()) await ctx.close();
-  await browser?.close();
-  await fixture?.stop();
-});
 
 const PAGES = [
   { name: 'dashboard', path: '/admin', heading: 'Tổng quan' },

@@ -5,35 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  newContext,
-  screenshot,
-  type TestBrowser,
-  type TestContext,
-} from '../../support/browser.ts';
-import { type ConsoleFixture, signedInPage, startConsoleServer, visibleText } from './console-server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../../support/browser.ts';
+import { useConsoleServer, visibleText } from './console-server.ts';
 
-let fixture: ConsoleFixture;
-let browser: TestBrowser;
-const contexts: TestContext[] = [];
-
-beforeAll(async () => {
-  [fixture, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.stop();
-});
-
-afterEach(async () => {
-  for (const ctx of contexts.splice(0)) {
-    await ctx.close();
-    ctx.assertOffline();
-  }
-});
+const { fixture, signedIn: signedInAs } = useConsoleServer();
 
 /** A small new plan of Sở Nội vụ, laid out as the shipped ones (tab-separated table under the title block). */
 const NEW_PLAN = [
@@ -59,12 +35,7 @@ function planFile(name: string, content: string | Buffer): string {
   return path;
 }
 
-async function signedIn(viewport: 'phone' | 'desktop' = 'desktop'): Promise<Page> {
-  const ctx = await newContext(browser, viewport);
-  contexts.push(ctx);
-  const page = await signedInPage(ctx.context, await fixture.loginLink('admin'));
-  return page;
-}
+const signedIn = (viewport: 'phone' | 'desktop' = 'desktop'): Promise<Page> => signedInAs('admin', viewport);
 
 /** Chooses the file in the upload form of /admin/plans and sends it; resolves on the page that answers. */
 async function upload(page: Page, path: string): Promise<number | undefined> {

@@ -3,48 +3,11 @@
  * works once; without a session no page shows data; staff are refused; "Đăng xuất mọi nơi" ends every session.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  newContext,
-  screenshot,
-  type TestBrowser,
-  type TestContext,
-} from '../../support/browser.ts';
-import {
-  type ConsoleFixture,
-  SIGN_IN_BUTTON,
-  signedInPage,
-  signIn,
-  startConsoleServer,
-  visibleText,
-} from './console-server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../../support/browser.ts';
+import { SIGN_IN_BUTTON, signedInPage, signIn, useConsoleServer, visibleText } from './console-server.ts';
 
-let fixture: ConsoleFixture;
-let browser: TestBrowser;
-const contexts: TestContext[] = [];
-
-beforeAll(async () => {
-  [fixture, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.stop();
-});
-
-afterEach(async () => {
-  for (const ctx of contexts.splice(0)) {
-    await ctx.close();
-    ctx.assertOffline(); // no test's page asked anything of the outside world
-  }
-});
-
-async function context(viewport: 'phone' | 'desktop' = 'desktop'): Promise<TestContext> {
-  const ctx = await newContext(browser, viewport);
-  contexts.push(ctx);
-  return ctx;
-}
+const { fixture, context } = useConsoleServer();
 
 /** Texts only a signed-in page shows: task contents of the shipped plans and the console's navigation. */
 const DATA_TEXTS = [

@@ -6,58 +6,34 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ProgressReportData } from '../../../src/report/types.ts';
-import {
-  launchBrowser,
-  newContext,
-  screenshot,
-  type TestBrowser,
-  type TestContext,
-} from '../../support/browser.ts';
+import { screenshot } from '../../support/browser.ts';
 import { createFakeZalo, type FakeZalo } from '../../support/fake-zalo.ts';
-import { type ConsoleFixture, ORG, signedInPage, startConsoleServer, visibleText } from './console-server.ts';
-
-let fixture: ConsoleFixture;
-let browser: TestBrowser;
-const contexts: TestContext[] = [];
+import { ORG, useConsoleServer, visibleText } from './console-server.ts';
 
 const TOKEN = '123456789:console-e2e-token';
 const SECRET = 'console-e2e-webhook-secret';
 let zalo: FakeZalo;
 
-beforeAll(async () => {
-  zalo = await createFakeZalo({ token: TOKEN });
-  [fixture, browser] = await Promise.all([
-    startConsoleServer({
+// Registered first so that it runs last (hooks run as a stack): the fake Zalo outlives the server that calls it.
+afterAll(async () => {
+  await zalo?.close();
+});
+
+const { fixture, signedIn: signedInAs } = useConsoleServer({
+  async serverEnv() {
+    zalo = await createFakeZalo({ token: TOKEN });
+    return {
       ZALO_BOT_TOKEN: TOKEN,
       ZALO_API_BASE: zalo.baseUrl,
       ZALO_WEBHOOK_URL: 'https://bot.example.vn/api/zalo/webhook',
       ZALO_WEBHOOK_SECRET: SECRET,
-    }),
-    launchBrowser(),
-  ]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.stop();
-  await zalo?.close();
+    };
+  },
 });
 
-afterEach(async () => {
-  for (const ctx of contexts.splice(0)) {
-    await ctx.close();
-    ctx.assertOffline();
-  }
-});
-
-async function signedIn(viewport: 'phone' | 'desktop' = 'desktop'): Promise<Page> {
-  const ctx = await newContext(browser, viewport);
-  contexts.push(ctx);
-  const page = await signedInPage(ctx.context, await fixture.loginLink('admin'));
-  return page;
-}
+const signedIn = (viewport: 'phone' | 'desktop' = 'desktop'): Promise<Page> => signedInAs('admin', viewport);
 
 /** A civil servant who writes to the bot on Zalo for the first time. */
 const LAN = { id: '7c1f0a9e2b3d4c5e6f70', name: 'Nguyễn Thị Lan' };
