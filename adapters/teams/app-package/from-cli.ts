@@ -1,3 +1,4 @@
+import type { TeamsPackageOptions, TeamsPackageOutcome } from '../../../src/cli/teams-package.ts';
 import { configSchema } from '../../config.ts';
 import { MANIFEST_VERSION } from './manifest.ts';
 import { AppPackageError, type PackageRequest } from './options.ts';
@@ -9,28 +10,8 @@ import { PACKAGE_FILES, writeAppPackage } from './write-package.ts';
  * and PUBLIC_BASE_URL, whose https address is the default of the developer pages. MicrosoftAppPassword is never
  * read. Anything the admin has to change comes back as a message, not an exception; anything else is thrown.
  */
-export interface PackageOptions {
-  appId?: string | undefined;
-  name?: string | undefined;
-  fullName?: string | undefined;
-  developer?: string | undefined;
-  websiteUrl?: string | undefined;
-  privacyUrl?: string | undefined;
-  termsUrl?: string | undefined;
-  appVersion?: string | undefined;
-}
-
-export type PackageOutcome =
-  | {
-      ok: true;
-      out: string;
-      appId: string;
-      name: string;
-      version: string;
-      manifestVersion: string;
-      files: readonly string[];
-    }
-  | { ok: false; message: string };
+/** The command's options without `--out`, as src/cli/teams-package.ts declares them. */
+export type PackageOptions = Omit<TeamsPackageOptions, 'out'>;
 
 function publicBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
   const parsed = configSchema.shape.PUBLIC_BASE_URL.safeParse(env.PUBLIC_BASE_URL);
@@ -53,7 +34,7 @@ export function writeTeamsPackage(
   out: string,
   options: PackageOptions,
   env: NodeJS.ProcessEnv,
-): PackageOutcome {
+): TeamsPackageOutcome {
   try {
     const { manifest } = writeAppPackage(out, requestOf(options, env));
     return {
