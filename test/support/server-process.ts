@@ -38,16 +38,27 @@ const QUIET_ENV = {
   SCHEDULER: 'on',
 };
 
+/** The entry each way of starting runs; `pinned` is adapters/server.ts on the fixed day 2026-11-22. */
+const ENTRIES = {
+  npm: ['npm', ['start']],
+  node: [process.execPath, ['--import', 'tsx', 'adapters/server.ts']],
+  pinned: [process.execPath, ['--import', 'tsx', 'test/support/pinned-day-server.ts']],
+} as const;
+
+/** The day every date-dependent test uses, and 09:00 in Hà Nội on it. */
+export const PINNED_DAY = '2026-11-22';
+export const PINNED_NOW = `${PINNED_DAY}T09:00:00+07:00`;
+
 export async function spawnServer(
-  how: 'npm' | 'node',
+  how: keyof typeof ENTRIES,
   env: Record<string, string>,
   startTimeoutMs = 30_000,
 ): Promise<ServerProcess> {
-  const [command, args] =
-    how === 'npm' ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'adapters/server.ts']];
-  const child = spawn(command, args as string[], {
+  const [command, args] = ENTRIES[how];
+  const pin = how === 'pinned' ? { PINNED_NOW } : {};
+  const child = spawn(command, [...args], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...QUIET_ENV, ...env },
+    env: { ...process.env, ...QUIET_ENV, ...pin, ...env },
     detached: true, // its own process group: the test checks that none of it is left
     stdio: ['ignore', 'pipe', 'pipe'],
   });
