@@ -1,4 +1,3 @@
-import type { TeamsPackageOptions, TeamsPackageOutcome } from '../../../src/cli/teams-package.ts';
 import { configSchema } from '../../config.ts';
 import { MANIFEST_VERSION } from './manifest.ts';
 import { AppPackageError, type PackageRequest } from './options.ts';
@@ -10,8 +9,28 @@ import { PACKAGE_FILES, writeAppPackage } from './write-package.ts';
  * and PUBLIC_BASE_URL, whose https address is the default of the developer pages. MicrosoftAppPassword is never
  * read. Anything the admin has to change comes back as a message, not an exception; anything else is thrown.
  */
-/** The command's options without `--out`, as src/cli/teams-package.ts declares them. */
-export type PackageOptions = Omit<TeamsPackageOptions, 'out'>;
+export interface PackageOptions {
+  appId?: string | undefined;
+  name?: string | undefined;
+  fullName?: string | undefined;
+  developer?: string | undefined;
+  websiteUrl?: string | undefined;
+  privacyUrl?: string | undefined;
+  termsUrl?: string | undefined;
+  appVersion?: string | undefined;
+}
+
+export type PackageOutcome =
+  | {
+      ok: true;
+      out: string;
+      appId: string;
+      name: string;
+      version: string;
+      manifestVersion: string;
+      files: readonly string[];
+    }
+  | { ok: false; message: string };
 
 function publicBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
   const parsed = configSchema.shape.PUBLIC_BASE_URL.safeParse(env.PUBLIC_BASE_URL);
@@ -34,7 +53,7 @@ export function writeTeamsPackage(
   out: string,
   options: PackageOptions,
   env: NodeJS.ProcessEnv,
-): TeamsPackageOutcome {
+): PackageOutcome {
   try {
     const { manifest } = writeAppPackage(out, requestOf(options, env));
     return {

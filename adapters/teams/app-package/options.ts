@@ -1,4 +1,3 @@
-import type { TeamsPackageOptions } from '../../../src/cli/teams-package.ts';
 import { projectVersion } from './assets.ts';
 import type { ManifestInput } from './manifest.ts';
 import { APP_TEXT, FIELD_LABELS, PACKAGE_ERRORS } from './messages.ts';
@@ -15,11 +14,18 @@ export class AppPackageError extends Error {
   }
 }
 
-export interface PackageRequest extends Omit<TeamsPackageOptions, 'out' | 'appId'> {
+export interface PackageRequest {
   /** --app-id, else the environment's MicrosoftAppId (the Azure Bot's Microsoft App ID). */
   appId: string | undefined;
   /** Where appId came from, for the error message: "--app-id" or "MicrosoftAppId". */
   appIdFrom: string;
+  name?: string | undefined;
+  fullName?: string | undefined;
+  developer?: string | undefined;
+  websiteUrl?: string | undefined;
+  privacyUrl?: string | undefined;
+  termsUrl?: string | undefined;
+  appVersion?: string | undefined;
   /** PUBLIC_BASE_URL as the server reads it (no trailing slash); its https address is the default of the URLs. */
   publicBaseUrl?: string | undefined;
 }
