@@ -100,15 +100,39 @@ export interface Bullet {
   verdictWords: string;
 }
 
-/** A bullet bar: the actual as a bar, the target as a tick, the actual's value in text at the bar's end. */
+/** About how wide a value ("99,5%") is, in percent of a bar in the dashboard's column. */
+const VALUE_WIDTH = 9;
+
+/**
+ * Where the actual's value is written, in percent of the bar, and which end is anchored there: right of the bar's
+ * end, or inside it when the bar reaches the far side — and never across the target's tick, which it would hide.
+ */
+function valuePlace(actualW: number, targetAt: number): { x: number; anchor: 'start' | 'end' } {
+  const inside = actualW > 100 - VALUE_WIDTH - 2;
+  const x = inside ? actualW - 1 : actualW + 1;
+  const crosses = inside
+    ? x - VALUE_WIDTH < targetAt + 1 && x > targetAt
+    : x + VALUE_WIDTH > targetAt - 1 && x < targetAt;
+  if (!crosses) return { x, anchor: inside ? 'end' : 'start' };
+  return targetAt + 1 + VALUE_WIDTH <= 100
+    ? { x: targetAt + 1, anchor: 'start' }
+    : { x: targetAt - 1, anchor: 'end' };
+}
+
+/**
+ * A bullet bar: the actual as a bar, the target as a tick, the actual's value in text beside it. Without an actual
+ * the bar is empty and says nothing (the table's "Thực tế" and "Đánh giá" columns and the title say it).
+ */
 export function bulletBar(b: Bullet): SafeHtml {
   const max = Math.max(100, b.target, b.actual ?? 0);
   const targetAt = (b.target / max) * 100;
   const actualW = b.actual === null ? 0 : (b.actual / max) * 100;
   const actualText = b.actual === null ? 'chưa có số liệu' : `${formatNumber(b.actual)}%`;
   const title = `Chỉ tiêu ${b.targetWords}; thực tế ${actualText}: ${b.verdictWords}`;
-  // The value sits right of the bar's end, or inside it when the bar reaches the far side.
-  const inside = actualW > 70;
-  const textX = inside ? pct(actualW - 1) : pct(actualW + 1);
-  return html`<svg class="bullet" width="100%" height="24" role="img" aria-label="${title}"><title>${title}</title><rect x="0" y="4" width="100%" height="16" fill="#eef2f7"/><rect x="0" y="7" width="${pct(actualW)}" height="10" fill="#${VERDICT_COLOURS[b.verdict]}" stroke="#52606d" stroke-width="0.5"/><line x1="${pct(targetAt)}" x2="${pct(targetAt)}" y1="1" y2="23" stroke="#1f2933" stroke-width="2"/><text x="${textX}" y="16" text-anchor="${inside ? 'end' : 'start'}" class="seg">${actualText}</text></svg>`;
+  const place = valuePlace(actualW, targetAt);
+  const value =
+    b.actual === null
+      ? html``
+      : html`<text x="${pct(place.x)}" y="16" text-anchor="${place.anchor}" class="seg">${actualText}</text>`;
+  return html`<svg class="bullet" width="100%" height="24" role="img" aria-label="${title}"><title>${title}</title><rect x="0" y="4" width="100%" height="16" fill="#eef2f7"/><rect x="0" y="7" width="${pct(actualW)}" height="10" fill="#${VERDICT_COLOURS[b.verdict]}" stroke="#52606d" stroke-width="0.5"/><line x1="${pct(targetAt)}" x2="${pct(targetAt)}" y1="1" y2="23" stroke="#1f2933" stroke-width="2"/>${value}</svg>`;
 }

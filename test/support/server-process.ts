@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 import { waitUntil } from './wait.ts';
 
@@ -38,16 +40,28 @@ const QUIET_ENV = {
   SCHEDULER: 'on',
 };
 
-/** The entry each way of starting runs; `pinned` is adapters/server.ts on the fixed day 2026-11-22. */
+/** The entry each way of starting runs; `pinned` is `node` on the fixed day (pinnedClockEnv). */
 const ENTRIES = {
   npm: ['npm', ['start']],
   node: [process.execPath, ['--import', 'tsx', 'adapters/server.ts']],
-  pinned: [process.execPath, ['--import', 'tsx', 'test/support/pinned-day-server.ts']],
+  pinned: [process.execPath, ['--import', 'tsx', 'adapters/server.ts']],
 } as const;
 
 /** The day every date-dependent test uses, and 09:00 in Hà Nội on it. */
 export const PINNED_DAY = '2026-11-22';
 export const PINNED_NOW = `${PINNED_DAY}T09:00:00+07:00`;
+/** The real instant that is PINNED_NOW for every process this test file starts. */
+const PINNED_AT = Date.now();
+
+/**
+ * The variables that put a child process (the server, the CLI) on PINNED_NOW, all on one clock: see
+ * test/support/pinned-clock.mjs.
+ */
+export function pinnedClockEnv(): Record<string, string> {
+  const preload = pathToFileURL(join(PROJECT_ROOT, 'test/support/pinned-clock.mjs')).href;
+  const inherited = process.env.NODE_OPTIONS ? `${process.env.NODE_OPTIONS} ` : '';
+  return { PINNED_NOW, PINNED_AT: String(PINNED_AT), NODE_OPTIONS: `${inherited}--import=${preload}` };
+}
 
 export async function spawnServer(
   how: keyof typeof ENTRIES,
@@ -55,7 +69,7 @@ export async function spawnServer(
   startTimeoutMs = 30_000,
 ): Promise<ServerProcess> {
   const [command, args] = ENTRIES[how];
-  const pin = how === 'pinned' ? { PINNED_NOW } : {};
+  const pin = how === 'pinned' ? pinnedClockEnv() : {};
   const child = spawn(command, [...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...QUIET_ENV, ...pin, ...env },

@@ -4,8 +4,8 @@
  * for approval, a few progress reports, then `npm start`'s own command on 127.0.0.1. Sign-in links come from
  * `admin-link --user <id>`.
  *
- * The server has no setting that pins its day, so every number a test compares is computed by the CLI for the same
- * real day (export --json, report without --today); `today()` is that day in Vietnam.
+ * The server and every CLI run live on the fixed day 2026-11-22, on one clock (test/support/pinned-clock.mjs), so
+ * the numbers a test compares are the CLI's for the server's day; `today()` is that day.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,7 +23,13 @@ import {
   type TestContext,
   type ViewportName,
 } from '../../support/browser.ts';
-import { killAllServers, type ServerProcess, spawnServer } from '../../support/server-process.ts';
+import {
+  killAllServers,
+  PINNED_DAY,
+  pinnedClockEnv,
+  type ServerProcess,
+  spawnServer,
+} from '../../support/server-process.ts';
 
 const run = promisify(execFile);
 
@@ -67,16 +73,16 @@ export interface ExportJson {
   units: { id: number; name: string; kind: string; parentId: number | null; org: number | null }[];
 }
 
-/** Today in Vietnam (the server's and the CLI's default day), as YYYY-MM-DD. */
+/** The server's and the CLI's day, as YYYY-MM-DD. */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  return PINNED_DAY;
 }
 
 async function cliOn(dbPath: string, args: string[]) {
   try {
     const { stdout, stderr } = await run(TSX, [CLI, ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DB_PATH: dbPath },
+      env: { ...process.env, ...pinnedClockEnv(), DB_PATH: dbPath },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
@@ -90,6 +96,7 @@ function askLines(dbPath: string, lines: Record<string, unknown>[]): Promise<Rec
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [CLI, 'ask', '--jsonl', '--db', dbPath], {
       cwd: PROJECT_ROOT,
+      env: { ...process.env, ...pinnedClockEnv() },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     let out = '';
@@ -146,7 +153,7 @@ export async function startConsoleServer(serverEnv: Record<string, string> = {})
     staff: idOf(PEOPLE.staff.user),
     pending: idOf(PENDING.user),
   };
-  const server = await spawnServer('node', { DB_PATH: dbPath, SCHEDULER: 'off', ...serverEnv }, 60_000);
+  const server = await spawnServer('pinned', { DB_PATH: dbPath, SCHEDULER: 'off', ...serverEnv }, 60_000);
   const url = server.url;
   const fixture: ConsoleFixture = {
     server,

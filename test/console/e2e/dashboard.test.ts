@@ -1,8 +1,8 @@
 /**
  * Tổng quan in a real Chromium: the numbers a person reads on the page (the bars' accessible names, the legend,
  * the section headings) equal those of `cli report --format json` and `cli export --json` for the same
- * organisation, year and day. The server has no setting that pins its day, so both sides use the real today
- * (Vietnam); the page's own "tính đến ngày" is checked to be that day.
+ * organisation, year and day: both sides run on the fixed day 22/11/2026 (console-server.ts); the page's own
+ * "tính đến ngày" is checked to be that day.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

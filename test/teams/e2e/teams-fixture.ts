@@ -1,11 +1,11 @@
 /**
  * One real bot server, one Agents Playground and one headless Chromium for a test file: the server is `npm start`'s
- * entry on the fixed day 2026-11-22 (test/support/pinned-day-server.ts) over a temporary database filled with
+ * entry on the fixed day 2026-11-22 (test/support/pinned-clock.mjs) over a temporary database filled with
  * `cli import data/plans`, Teams authentication off (no MicrosoftAppId: loopback only, which the Playground is);
  * the Playground points at its /api/messages.
  *
  * What the page must show is computed by the chat core itself, through `cli ask --jsonl` on the same database and
- * the same day, for a person of the same unit (`core`): the tests check how Teams renders it, not what the core
+ * the same clock, for a person of the same unit (`core`): the tests check how Teams renders it, not what the core
  * answers.
  */
 import { spawn } from 'node:child_process';
@@ -23,7 +23,12 @@ import {
   playgroundConfig,
   startPlayground,
 } from '../../support/playground.ts';
-import { killAllServers, PINNED_DAY, type ServerProcess, spawnServer } from '../../support/server-process.ts';
+import {
+  killAllServers,
+  pinnedClockEnv,
+  type ServerProcess,
+  spawnServer,
+} from '../../support/server-process.ts';
 import { PlaygroundPage } from './playground-page.ts';
 
 export const ORG = 'Sở Nội vụ';
@@ -82,6 +87,7 @@ function askCore(dbPath: string, questions: string[]): Promise<Record<string, Co
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [CLI, 'ask', '--jsonl', '--db', dbPath], {
       cwd: PROJECT_ROOT,
+      env: { ...process.env, ...pinnedClockEnv() },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -107,7 +113,7 @@ function askCore(dbPath: string, questions: string[]): Promise<Record<string, Co
       resolve(Object.fromEntries(questions.map((q, i) => [q, answers[i] as CoreAnswer])));
     });
     const lines = questions.map((text) =>
-      JSON.stringify({ user: 'e2e-expected', org: ORG, unit: UNIT, text, today: PINNED_DAY }),
+      JSON.stringify({ user: 'e2e-expected', org: ORG, unit: UNIT, text }),
     );
     child.stdin.end(lines.join('\n'));
   });
@@ -122,7 +128,9 @@ export async function startTeamsFixture(questions: string[]): Promise<TeamsFixtu
   };
   try {
     const dbPath = join(dir, 'kb.db');
-    const imported = await runCli(['import', 'data/plans'], { env: { DB_PATH: dbPath } });
+    const imported = await runCli(['import', 'data/plans'], {
+      env: { ...pinnedClockEnv(), DB_PATH: dbPath },
+    });
     if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr || imported.stdout}`);
     // The core's answers before the server starts: the server writes at start, the CLI would meet SQLITE_BUSY.
     const browserStarted = launchBrowser();
