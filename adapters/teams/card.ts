@@ -1,7 +1,7 @@
 import type { Block, Doc } from '../../src/reply/doc.ts';
 import type { TaskLine } from '../../src/reply/format-task.ts';
 import { MESSAGES } from '../../src/reply/messages.ts';
-import { escapeMarkdown, markdownLink } from './markdown.ts';
+import { blockMarkdown, escapeMarkdown } from './markdown.ts';
 
 /**
  * Adaptive Cards. Teams renders bot cards up to schema 1.5. A bot message may be 100 KB counted in UTF-16 (older
@@ -68,22 +68,13 @@ function blockElement(block: Block, spaced: boolean): object | null {
       return text(block.text, part);
     case 'group':
       return text(block.text, { weight: 'Bolder', ...part });
+    // One line of Markdown, written as a message would write it (markdown.ts).
     case 'bullet':
-      return markdownBlock(`${block.sub ? '\u2003– ' : '• '}${escapeMarkdown(block.text)}`, {
-        spacing: 'Small',
-        ...part,
-      });
     case 'choice':
-      return markdownBlock(`**${block.n}\\.** ${escapeMarkdown(block.text)}`, { spacing: 'Small', ...part });
     case 'field':
-      return markdownBlock(`**${escapeMarkdown(block.label)}:** ${escapeMarkdown(block.value)}`, {
-        spacing: 'Small',
-        ...part,
-      });
-    case 'link': {
-      const note = block.note ? ` ${escapeMarkdown(block.note)}` : '';
-      return markdownBlock(`${markdownLink(block.url)}${note}`, part);
-    }
+      return markdownBlock(blockMarkdown(block) ?? '', { spacing: 'Small', ...part });
+    case 'link':
+      return markdownBlock(blockMarkdown(block) ?? '', part);
     case 'task':
       return taskBlock(block.line);
   }

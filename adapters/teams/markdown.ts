@@ -22,7 +22,7 @@ export function escapeMarkdown(value: string): string {
 }
 
 /** A link written so that Markdown neither escapes nor cuts it: `[text](url)`, the url's own `()` encoded. */
-export function markdownLink(url: string): string {
+function markdownLink(url: string): string {
   const target = url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
   return `[${escapeMarkdown(url)}](${target})`;
 }

@@ -20,17 +20,8 @@ export interface TeamsPackageOptions {
   appVersion?: string;
 }
 
-export type TeamsPackageOutcome =
-  | {
-      ok: true;
-      out: string;
-      appId: string;
-      name: string;
-      version: string;
-      manifestVersion: string;
-      files: readonly string[];
-    }
-  | { ok: false; message: string };
+/** What the packager answers: the sentence to print, or why nothing was written (a usage error). */
+export type TeamsPackageOutcome = { ok: true; said: string } | { ok: false; message: string };
 
 export type MakeTeamsPackage = (
   out: string,
@@ -41,12 +32,7 @@ function run(opts: TeamsPackageOptions, make: MakeTeamsPackage): void {
   const { out, ...options } = opts;
   const made = make(out, options);
   if (!made.ok) throw new UsageError(made.message);
-  process.stdout.write(
-    `Đã ghi gói ứng dụng Teams vào ${made.out}: “${made.name}”, mã ứng dụng (bot) ${made.appId}, ` +
-      `phiên bản ${made.version}, manifest v${made.manifestVersion}.\n` +
-      `Gồm ${made.files.join(', ')}. Tải lên tại Trung tâm quản trị Teams → Ứng dụng Teams → ` +
-      'Quản lý ứng dụng → Tải lên ứng dụng mới (hoặc Developer Portal → Apps → Import app).\n',
-  );
+  process.stdout.write(`${made.said}\n`);
 }
 
 export function addTeamsPackageCommand(program: Command, make: MakeTeamsPackage): void {

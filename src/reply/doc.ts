@@ -81,7 +81,10 @@ function blockWords(block: Block): string {
   }
 }
 
-/** Plain text read back as blocks, a line each: for a message stored as text before answers had blocks. */
+/**
+ * Text of several lines as blocks, a line each, blank lines left out: a plan cell's paragraphs, or a message
+ * stored as plain text before answers had blocks.
+ */
 export function fromPlainText(value: string): Block[] {
   return value
     .split('\n')

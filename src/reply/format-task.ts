@@ -3,7 +3,7 @@ import type { ExportedTask, ExportedUnitRef } from '../kb/export.ts';
 import type { ProgressStatus } from '../kb/progress-repo.ts';
 import type { PlanInfo } from '../kb/task-queries.ts';
 import type { TaskStatus } from '../report/types.ts';
-import { type Block, doc, field, text } from './doc.ts';
+import { type Block, doc, field, fromPlainText, text } from './doc.ts';
 import { targetsText } from './kpi-words.ts';
 import { MESSAGES } from './messages.ts';
 import { STATUS_WORDS } from './status-words.ts';
@@ -133,7 +133,7 @@ function unitsText(refs: ExportedUnitRef[]): string {
 export function formatTaskDetail(task: AnswerTask, plan: PlanInfo | undefined): Block[] {
   return doc(
     text(`${taskCitation(task, plan)} (${task.section.title})`, 'title'),
-    paragraphs(task.content),
+    fromPlainText(task.content),
     task.lead.length > 0 && field(L.leadUnits, unitsText(task.lead)),
     task.coordinate.length > 0 && field(L.coordinateUnits, unitsText(task.coordinate)),
     field(L.due, deadlineText(task)),
@@ -143,16 +143,8 @@ export function formatTaskDetail(task: AnswerTask, plan: PlanInfo | undefined): 
   );
 }
 
-function lines(value: string): string[] {
-  return value.split('\n').filter((line) => line.trim() !== '');
-}
-
-function paragraphs(value: string): Block[] {
-  return lines(value).map((line) => text(line));
-}
-
 /** A fact whose value has several paragraphs: the first beside its label, the rest below it. */
 function labelled(label: string, value: string): Block[] {
-  const [first = '', ...rest] = lines(value);
-  return [field(label, first), ...rest.map((line) => text(line))];
+  const [first, ...rest] = fromPlainText(value);
+  return [field(label, first?.kind === 'text' ? first.text : ''), ...rest];
 }

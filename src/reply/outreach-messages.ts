@@ -1,4 +1,4 @@
-import { doc, text } from './doc.ts';
+import { doc, fromPlainText, text } from './doc.ts';
 import { formatNumber } from './numbers.ts';
 
 /**
@@ -48,7 +48,7 @@ export const OUTREACH_MESSAGES = {
     pingText: (from: string | null, citation: string, content: string, stt: string) =>
       doc(
         text(`📌 ${from ? `${from} nhắc` : 'Lãnh đạo nhắc'} đơn vị về nhiệm vụ: ${citation}`, 'title'),
-        ...content.split('\n').map((line) => text(line)),
+        fromPlainText(content),
         text(`Cập nhật tiến độ: “báo cáo nhiệm vụ ${stt} đạt …%” hoặc “… đã hoàn thành”.`, 'note'),
       ),
     pinged: (n: number, unit: string, citation: string) =>

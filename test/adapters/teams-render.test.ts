@@ -8,8 +8,6 @@ import { doc, text } from '../../src/reply/doc.ts';
 import { toPlainText } from '../../src/reply/plain-text.ts';
 import { createTestBot, SNV_CCVC } from '../support/bot.ts';
 
-type AskAnswer = Answer;
-
 /**
  * What a Teams reader sees of the core's answers. Teams reads message text and card TextBlocks as Markdown, so
  * they are read back here with a CommonMark renderer (markdown-it), as a client would draw them.
@@ -45,7 +43,7 @@ function cardLines(body: CardBlock[]): string[] {
   );
 }
 
-function onlyCard(answer: AskAnswer): CardBlock[] {
+function onlyCard(answer: Answer): CardBlock[] {
   const activities = renderAnswer(answer);
   expect(activities).toHaveLength(1);
   const [attachment] = activities[0]?.attachments ?? [];
@@ -56,7 +54,7 @@ function onlyCard(answer: AskAnswer): CardBlock[] {
 }
 
 describe('Teams rendering of the core answers', () => {
-  let say: (text: string) => AskAnswer;
+  let say: (text: string) => Answer;
   beforeAll(async () => {
     const bot = await createTestBot();
     say = (t) => bot.say({ ...SNV_CCVC, text: t });

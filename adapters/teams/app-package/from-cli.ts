@@ -1,6 +1,7 @@
 import { configSchema } from '../../config.ts';
 import { MANIFEST_VERSION } from './manifest.ts';
-import { AppPackageError, type PackageRequest } from './options.ts';
+import { PACKAGE_DONE } from './messages.ts';
+import { AppPackageError, type PackageOptions, type PackageRequest } from './options.ts';
 import { PACKAGE_FILES, writeAppPackage } from './write-package.ts';
 
 /**
@@ -8,29 +9,9 @@ import { PACKAGE_FILES, writeAppPackage } from './write-package.ts';
  * variables it uses, read as the server reads them (adapters/config.ts) — MicrosoftAppId, the default app id,
  * and PUBLIC_BASE_URL, whose https address is the default of the developer pages. MicrosoftAppPassword is never
  * read. Anything the admin has to change comes back as a message, not an exception; anything else is thrown.
- */
-export interface PackageOptions {
-  appId?: string | undefined;
-  name?: string | undefined;
-  fullName?: string | undefined;
-  developer?: string | undefined;
-  websiteUrl?: string | undefined;
-  privacyUrl?: string | undefined;
-  termsUrl?: string | undefined;
-  appVersion?: string | undefined;
-}
-
-export type PackageOutcome =
-  | {
-      ok: true;
-      out: string;
-      appId: string;
-      name: string;
-      version: string;
-      manifestVersion: string;
-      files: readonly string[];
-    }
-  | { ok: false; message: string };
+ *
+ * Done, with the sentence saying what was written and how to upload it; or the reason nothing was written. */
+export type PackageOutcome = { ok: true; said: string } | { ok: false; message: string };
 
 function publicBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
   const parsed = configSchema.shape.PUBLIC_BASE_URL.safeParse(env.PUBLIC_BASE_URL);
@@ -56,15 +37,15 @@ export function writeTeamsPackage(
 ): PackageOutcome {
   try {
     const { manifest } = writeAppPackage(out, requestOf(options, env));
-    return {
-      ok: true,
+    const said = PACKAGE_DONE(
       out,
-      appId: manifest.id,
-      name: manifest.name.short,
-      version: manifest.version,
-      manifestVersion: MANIFEST_VERSION,
-      files: PACKAGE_FILES,
-    };
+      manifest.name.short,
+      manifest.id,
+      manifest.version,
+      MANIFEST_VERSION,
+      PACKAGE_FILES,
+    );
+    return { ok: true, said };
   } catch (error) {
     if (error instanceof AppPackageError) return { ok: false, message: error.message };
     throw error;

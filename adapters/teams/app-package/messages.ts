@@ -119,3 +119,17 @@ export const PACKAGE_ERRORS = {
   outIsFolder: (out: string) =>
     `“${out}” là một thư mục; --out cần tên tệp, ví dụ ${out.replace(/\/+$/, '')}/nhiemvu-teams.zip.`,
 } as const;
+
+/** `cli teams-package` done: where, what, and where to upload it. */
+export const PACKAGE_DONE = (
+  out: string,
+  name: string,
+  appId: string,
+  version: string,
+  manifestVersion: string,
+  files: readonly string[],
+) =>
+  `Đã ghi gói ứng dụng Teams vào ${out}: “${name}”, mã ứng dụng (bot) ${appId}, ` +
+  `phiên bản ${version}, manifest v${manifestVersion}.\n` +
+  `Gồm ${files.join(', ')}. Tải lên tại Trung tâm quản trị Teams → Ứng dụng Teams → ` +
+  'Quản lý ứng dụng → Tải lên ứng dụng mới (hoặc Developer Portal → Apps → Import app).';

@@ -14,11 +14,9 @@ export class AppPackageError extends Error {
   }
 }
 
-export interface PackageRequest {
-  /** --app-id, else the environment's MicrosoftAppId (the Azure Bot's Microsoft App ID). */
-  appId: string | undefined;
-  /** Where appId came from, for the error message: "--app-id" or "MicrosoftAppId". */
-  appIdFrom: string;
+/** What the admin may give on the command line (`cli teams-package`), each optional. */
+export interface PackageOptions {
+  appId?: string | undefined;
   name?: string | undefined;
   fullName?: string | undefined;
   developer?: string | undefined;
@@ -26,6 +24,13 @@ export interface PackageRequest {
   privacyUrl?: string | undefined;
   termsUrl?: string | undefined;
   appVersion?: string | undefined;
+}
+
+export interface PackageRequest extends Omit<PackageOptions, 'appId'> {
+  /** --app-id, else the environment's MicrosoftAppId (the Azure Bot's Microsoft App ID). */
+  appId: string | undefined;
+  /** Where appId came from, for the error message: "--app-id" or "MicrosoftAppId". */
+  appIdFrom: string;
   /** PUBLIC_BASE_URL as the server reads it (no trailing slash); its https address is the default of the URLs. */
   publicBaseUrl?: string | undefined;
 }
